@@ -1,0 +1,59 @@
+"""The ``doc._.newsextract`` namespace: what the pipeline components read and write.
+
+Offsets in here index ``doc.text``. :func:`newsextract.extract` remaps them into the
+caller's original text when it builds the :class:`~newsextract.document.Document`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+EXTENSION = "newsextract"
+
+
+@attrs.define(kw_only=True)
+class DocResults:
+    """Per-doc state of the newsextract components.
+
+    reference_date (date | None): publication date used to resolve 5月14日 / 昨天.
+    headings (list[tuple[int, int]]): char ranges of headline lines (title, kicker, subtitle).
+    dates, indicators, people, meetings, goals: records found so far, doc offsets.
+    """
+
+    reference_date: dt.date | None = None
+    headings: list[tuple[int, int]] = attrs.Factory(list)
+    dates: list[Any] = attrs.Factory(list)
+    indicators: list[Any] = attrs.Factory(list)
+    people: list[Any] = attrs.Factory(list)
+    meetings: list[Any] = attrs.Factory(list)
+    goals: list[Any] = attrs.Factory(list)
+
+    def in_heading(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside a headline."""
+        return any(s <= start and end <= e for s, e in self.headings)
+
+
+def register_extension() -> None:
+    """Add ``Doc._.newsextract`` once (never overwrites another package's attribute)."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(EXTENSION):
+        Doc.set_extension(EXTENSION, default=None)
+
+
+def results_of(doc: Any) -> DocResults:
+    """The doc's :class:`DocResults`, created empty on first use."""
+    register_extension()
+    res = getattr(doc._, EXTENSION)
+    if res is None:
+        res = DocResults()
+        setattr(doc._, EXTENSION, res)
+    return res
+
+
+def word_offsets(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) char offsets of the doc's tokens (pkuseg words), whitespace tokens left out."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
