@@ -1,0 +1,419 @@
+"""Find policy-goal statements in a text (pure: no model needed).
+
+The markers and context rules are data: ``goals/data/markers.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any, Optional
+
+import attrs
+import regex
+
+from newsextract._data import load_yaml
+from newsextract.clauses import CLAUSE_END, OPENERS, clauses, sentences
+from newsextract.errors import RulesError
+from newsextract.goals.records import Goal
+from newsextract.spans import Span
+
+_PACKAGE = "newsextract.goals"
+_CLAUSE_STOP = frozenset("；;")  # a goal never runs past these
+_TRAILING = CLAUSE_END | frozenset(" \t\r\u3000")
+_WINDOW = 200  # characters after a marker that its `requires` check looks at
+_QUOTE_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_TITLE_OPEN = {"《": "》"}
+
+
+@attrs.frozen
+class _Marker:
+    name: str
+    pattern: Any
+    requires: Any
+    requires_figure: bool
+    before: Any
+    strength: Optional[str]
+    start: str
+    extend: str
+    past: bool
+
+
+@attrs.frozen
+class _Rules:
+    markers: tuple[_Marker, ...]
+    figure: Any
+    lead: Any
+    frame: Any
+    stop: Any
+    directive: Any
+    past: Any
+    strength_words: tuple[tuple[str, Any], ...]
+    speech: Any
+    body: Any
+    pronoun: Any
+    speaker_window: int
+    continues_speech: Any
+
+
+def _compile(source: str, where: str, subst: dict[str, str]) -> Any:
+    for key, value in subst.items():
+        source = source.replace("{" + key + "}", f"(?:{value})")
+    try:
+        return regex.compile(source)
+    except regex.error as e:
+        raise RulesError(f"goals/data/markers.yaml: bad regex in {where}: {e}") from e
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = load_yaml(_PACKAGE, "data/markers.yaml")
+    try:
+        subst = {"FIGURE": data["figure"], "RESULT": data["result_verbs"]}
+        markers = []
+        for m in data["markers"]:
+            name = m["name"]
+            req = m.get("requires")
+            markers.append(
+                _Marker(
+                    name=name,
+                    pattern=_compile(m["pattern"], name, subst),
+                    requires=_compile(req, name, subst) if req else None,
+                    requires_figure=bool(req and "{FIGURE}" in req),
+                    before=_compile(m["before"], name, subst) if m.get("before") else None,
+                    strength=m.get("strength"),
+                    start=m.get("start", "marker"),
+                    extend=m.get("extend", "figures"),
+                    past=bool(m.get("past", False)),
+                )
+            )
+            if markers[-1].start not in ("marker", "clause") or markers[-1].extend not in ("figures", "sentence"):
+                raise RulesError(f"goals/data/markers.yaml: marker {name}: bad start/extend value")
+        return _Rules(
+            markers=tuple(markers),
+            figure=_compile(data["figure"], "figure", {}),
+            lead=_compile(data["lead"], "lead", {}),
+            frame=_compile(data["frame"], "frame", {}),
+            stop=_compile(data["stop"], "stop", {}),
+            directive=_compile(data["directive"], "directive", {}),
+            past=_compile(data["past"], "past", {}),
+            strength_words=tuple(
+                (kind, _compile(p, f"strength_words.{kind}", {})) for kind, p in data["strength_words"].items()
+            ),
+            speech=_compile(data["speech"], "speech", {}),
+            body=_compile(data["body"], "body", {}),
+            pronoun=_compile(data["pronoun"], "pronoun", {}),
+            speaker_window=int(data["speaker_window"]),
+            continues_speech=_compile(data["continues_speech"], "continues_speech", {}),
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise RulesError(f"goals/data/markers.yaml is malformed: {e!r}") from e
+
+
+class _Sorted:
+    """Grounded objects (anything with ``.start``/``.end``) sorted by start, for range lookups."""
+
+    def __init__(self, items: Iterable[Any]):
+        self.items = sorted((x for x in items if _has_offsets(x)), key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, start: int, end: int) -> list[Any]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int, not_before: int = 0) -> Any:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.items[i].start >= not_before:
+            if self.items[i].end <= pos:
+                return self.items[i]
+            i -= 1
+        return None
+
+
+def _has_offsets(x: Any) -> bool:
+    return isinstance(getattr(x, "start", None), int) and isinstance(getattr(x, "end", None), int)
+
+
+def _mentions(people: Iterable[Any]) -> list[Any]:
+    out = []
+    for p in people:
+        ms = [m for m in (getattr(p, "mentions", None) or ()) if _has_offsets(m)]
+        out.extend(ms or ([p] if _has_offsets(p) else []))
+    return out
+
+
+def _head(text: str, start: int, end: int) -> str:
+    """The first characters of ``text[start:end]``, for patterns anchored at its start."""
+    return text[start: min(end, start + 40)]
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def _enclosing(text: str, start: int, pos: int) -> tuple[Optional[str], int]:
+    """The innermost quote or title mark open at ``pos`` in ``text[start:pos]``.
+
+    RETURNS (tuple): (opener or None, offset of the opener).
+    """
+    stack: list[tuple[str, int]] = []
+    for i in range(start, pos):
+        ch = text[i]
+        if stack and ch == OPENERS[stack[-1][0]]:
+            stack.pop()
+        elif ch in OPENERS and len(stack) < 3:
+            stack.append((ch, i))
+    for ch, i in reversed(stack):
+        if ch in _QUOTE_CLOSE or ch in _TITLE_OPEN:
+            return ch, i
+    return None, -1
+
+
+class _Finder:
+    def __init__(self, text: str, indicators: Sequence[Any], dates: Sequence[Any], people: Sequence[Any],
+                 headings: Sequence[tuple[int, int]], words: Optional[Sequence[tuple[int, int]]]):
+        self.text = text
+        self.r = _rules()
+        self.indicators = _Sorted(indicators)
+        self.dates = _Sorted(dates)
+        self.mentions = _Sorted(_mentions(people))
+        self.headings = sorted((int(s), int(e)) for s, e in headings)
+        self.word_starts = frozenset(s for s, _ in words) if words else None
+
+    # ------------------------------------------------------------ checks
+    def in_heading(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.headings, (start, len(self.text) + 1)) - 1
+        while i >= 0:
+            s, e = self.headings[i]
+            if s <= start and end <= e:
+                return True
+            if e <= start and i < len(self.headings) - 1:
+                break
+            i -= 1
+        return False
+
+    def has_figure(self, start: int, end: int) -> bool:
+        if end <= start:
+            return False
+        return bool(self.indicators.inside(start, end)) or self.r.figure.search(self.text[start:end]) is not None
+
+    def marker_in(self, clause: Span, pos: int) -> Optional[tuple[_Marker, Any]]:
+        """The earliest marker match in ``clause`` at or after ``pos`` that passes its checks."""
+        best: Optional[tuple[_Marker, Any]] = None
+        end = clause.end
+        for mk in self.r.markers:
+            p = pos
+            while p < end:
+                m = mk.pattern.search(self.text, p, end)
+                if m is None or (best is not None and m.start() >= best[1].start()):
+                    break
+                if m.end() > m.start() and self.accept(mk, m, clause):
+                    best = (mk, m)
+                    break
+                p = m.start() + 1
+        return best
+
+    def accept(self, mk: _Marker, m: Any, clause: Span) -> bool:
+        text = self.text
+        if self.word_starts is not None and m.start() not in self.word_starts:
+            return False
+        if self.in_heading(m.start(), m.end()):
+            return False
+        stop = _content_end(text, clause.start, clause.end)
+        after = text[m.end(): min(stop, m.end() + _WINDOW)]
+        if mk.requires is not None and mk.requires.search(after) is None:
+            if not (mk.requires_figure and self.indicators.inside(m.end(), min(stop, m.end() + _WINDOW))):
+                return False
+        if mk.before is not None and mk.before.search(text[max(clause.start, m.start() - 40): m.start()]) is None:
+            return False
+        return True
+
+    # ------------------------------------------------------------ goals
+    def goals(self) -> list[Goal]:
+        out: list[Goal] = []
+        speaker: Optional[tuple[Span, str]] = None
+        para_start = -1
+        for sent in sentences(self.text):
+            p0 = self.text.rfind("\n", 0, sent.start) + 1
+            if p0 != para_start:
+                para_start = p0
+                if speaker is not None and not self.r.continues_speech.match(_head(self.text, sent.start, sent.end)):
+                    speaker = None
+            found, speaker = self.sentence_goals(sent, speaker)
+            out.extend(found)
+        return out
+
+    def sentence_goals(self, sent: Span, speaker: Optional[tuple[Span, str]]):
+        text = self.text
+        cls = clauses(text, sent.start, sent.end)
+        found: list[Goal] = []
+        speech_done = sent.start  # speech verbs before this offset were already read
+        pos = sent.start
+        ci = 0
+        while ci < len(cls):
+            clause = cls[ci]
+            hit = self.marker_in(clause, max(pos, clause.start))
+            if hit is None:
+                ci += 1
+                continue
+            mk, m = hit
+            goal_span = self.extent(mk, m, cls, ci, pos)
+            if goal_span is None:
+                pos = m.start() + 1
+                continue
+            gs, ge, last = goal_span
+            speaker = self.speaker_before(sent, speech_done, gs, speaker)
+            speech_done = gs
+            found.append(self.make_goal(mk, m, clause, gs, ge, speaker))
+            pos = ge
+            ci = last if ge < cls[last].end else last + 1
+        speaker = self.speaker_before(sent, speech_done, sent.end, speaker)
+        return found, speaker
+
+    def extent(self, mk: _Marker, m: Any, cls: list[Span], ci: int, pos: int) -> Optional[tuple[int, int, int]]:
+        text, r = self.text, self.r
+        clause = cls[ci]
+        if mk.start == "marker":
+            gs = m.start()
+            lead = r.lead.search(text[max(clause.start, pos, gs - 6): gs])
+            if lead:
+                gs -= len(lead.group())
+        else:
+            gs = max(clause.start, pos)
+            frame = r.frame.match(text[gs: m.start()])
+            if frame:
+                gs += len(frame.group())
+        while gs < m.start() and text[gs].isspace():
+            gs += 1
+        opener, at = _enclosing(text, clause.start, m.start())
+        if opener in _TITLE_OPEN:
+            return None  # a marker inside 《……》 names a document
+        if opener is not None:
+            close = text.find(_QUOTE_CLOSE[opener], m.end(), clause.end)
+            ge = close if close >= 0 else _content_end(text, clause.start, clause.end)
+            last = ci
+        else:
+            ge = _content_end(text, clause.start, clause.end)
+            last = ci
+            j = ci + 1
+            while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
+                nxt = cls[j]
+                if not self.continues(mk, nxt):
+                    break
+                ge = _content_end(text, nxt.start, nxt.end)
+                last = j
+                j += 1
+        if ge - m.end() < 2 and ge - m.start() < 3:
+            return None  # a marker with no aim after it
+        if mk.past and r.past.search(text[clause.start: ge]) is not None:
+            return None
+        return gs, ge, last
+
+    def continues(self, mk: _Marker, nxt: Span) -> bool:
+        r, text = self.r, self.text
+        head = _head(text, nxt.start, nxt.end)
+        if r.stop.match(head) or self.marker_in(nxt, nxt.start) is not None:
+            return False
+        if mk.extend == "sentence":
+            return True
+        if r.directive.match(head):
+            return False
+        return self.has_figure(nxt.start, _content_end(text, nxt.start, nxt.end))
+
+    def make_goal(self, mk: _Marker, m: Any, clause: Span, gs: int, ge: int,
+                  speaker: Optional[tuple[Span, str]]) -> Goal:
+        text = self.text
+        targets = tuple(_as_target(ind) for ind in self.indicators.inside(gs, ge))
+        strength = mk.strength
+        if strength is None:
+            scope = text[clause.start: ge]
+            hits = [(w.search(scope), kind) for kind, w in self.r.strength_words]
+            hits = [(h.start(), kind) for h, kind in hits if h is not None]
+            strength = min(hits)[1] if hits else None
+        return Goal(
+            text=text[gs:ge], start=gs, end=ge,
+            marker=Span.of(text, m.start(), m.end()),
+            targets=targets,
+            deadline=self.deadline(gs, ge, clause),
+            owner=speaker[0] if speaker else None,
+            owner_kind=speaker[1] if speaker else None,
+            strength=strength,
+            rule=mk.name,
+        )
+
+    def deadline(self, gs: int, ge: int, clause: Span) -> Any:
+        inside = self.dates.inside(gs, ge)
+        if inside:
+            return inside[0]
+        # "今年本市将……，实现……目标": a date earlier in the same sentence dates the goal
+        sent_start = max(self.text.rfind(ch, 0, gs) for ch in "。！？!?\n") + 1
+        return self.dates.last_before(gs, not_before=sent_start)
+
+    # ------------------------------------------------------------ owners
+    def speaker_before(self, sent: Span, lo: int, hi: int, speaker: Optional[tuple[Span, str]]):
+        """The speaker after reading the speech verbs of ``text[lo:hi]`` (last one wins)."""
+        text, r = self.text, self.r
+        for v in r.speech.finditer(text, lo, hi):
+            who = self.subject_of(sent, v.start())
+            if who is not None:
+                speaker = who
+        return speaker
+
+    def subject_of(self, sent: Span, verb: int) -> Optional[tuple[Span, str]]:
+        text, r = self.text, self.r
+        left = text[max(sent.start, verb - r.speaker_window): verb]
+        b = r.body.search(left)
+        if b is not None:
+            s = verb - len(left) + b.start()
+            word = regex.match(r"[^还也同时并进一步明确]+", text[s:verb])
+            e = s + (len(word.group()) if word else verb - s)
+            return Span.of(text, s, e), "body"
+        if r.pronoun.search(left) is not None:
+            ref = self.mentions.last_before(verb)
+            return (Span.of(text, ref.start, ref.end), "person") if ref is not None else None
+        ref = self.mentions.last_before(verb, not_before=max(sent.start, verb - r.speaker_window))
+        if ref is not None:
+            return Span.of(text, ref.start, ref.end), "person"
+        return None
+
+
+def _as_target(ind: Any) -> Any:
+    if attrs.has(type(ind)) and any(a.name == "is_target" for a in attrs.fields(type(ind))):
+        return ind if getattr(ind, "is_target", False) else attrs.evolve(ind, is_target=True)
+    return ind
+
+
+def find_goals(
+    text: str,
+    *,
+    indicators: Sequence[Any] = (),
+    dates: Sequence[Any] = (),
+    people: Sequence[Any] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    words: Optional[Sequence[tuple[int, int]]] = None,
+) -> list[Goal]:
+    """Policy goals stated in ``text`` (targets, commitments: 确保…… 力争…… 全年……以上).
+
+    text (str): the article text.
+    indicators (Sequence[Indicator]): indicators found in ``text``; those inside a goal
+        become its ``targets`` (as ``attrs.evolve(ind, is_target=True)``).
+    dates (Sequence[DateValue]): dates found in ``text``; the one in (or just before) a
+        goal is its ``deadline``.
+    people (Sequence[Person]): people found in ``text``; their ``mentions`` give the
+        speaker who set a goal.
+    headings (Sequence[tuple[int, int]]): char ranges of headlines; no goal starts there.
+    words (Sequence[tuple[int, int]] | None): word offsets (pkuseg); when given, a marker
+        must start a word.
+    RETURNS (list[Goal]): the goals in text order, offsets into ``text``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return _Finder(text, indicators, dates, people, headings, words).goals()
