@@ -1,0 +1,76 @@
+"""Meeting records: a meeting reported as held, its chair and participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from newsextract.spans import Span, offset_field
+
+ROLES = ("chair", "attended", "invited", "spoke", "reported", "present")
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person at a meeting, grounded on the mention that gives the role.
+
+    name (str): the person's name (as the people family normalised it).
+    text (str): ``source[start:end]``, the mention of the person.
+    start (int): offset of the mention.
+    end (int): offset one past the mention.
+    role (str): "chair" | "attended" | "invited" | "spoke" | "reported" | "present".
+    rule (str): name of the pattern that gave the role.
+    """
+
+    name: str
+    text: str
+    start: int = offset_field()
+    end: int = offset_field()
+    role: str = attrs.field(validator=attrs.validators.in_(ROLES))
+    rule: str
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting the text reports as held.
+
+    text (str): ``source[start:end]``, the sentence that reports the meeting.
+    start (int): offset of that sentence.
+    end (int): offset one past it.
+    name (str): the most complete form of the meeting's name, organiser and session joined
+        when the text splits them ("X委员会召开第二次会议" → "X委员会第二次会议").
+    name_parts (tuple[Span, ...]): the printed pieces ``name`` is made of (one Span when
+        the name is printed in one piece). A separate field because a grounded Span's text
+        is re-sliced from the source when offsets are remapped.
+    kind (str | None): normalised kind read from the end of the name (常务会议, 推进会…).
+    date (DateValue | None): the date attached to the meeting's sentence.
+    location (Span | None): the venue when stated (在区行政中心八楼会议室召开).
+    organizer (Span | None): the organising body when it is the subject of 召开 (我区, X委员会).
+    chair (tuple[Participant, ...]): persons who 主持 the meeting.
+    participants (tuple[Participant, ...]): other named persons who attended, spoke, reported
+        or were present (the chair excluded).
+    reporting_units (tuple[Span, ...]): units that reported (区信访局, 各乡镇、街道).
+    agenda (tuple[Span, ...]): agenda items (传达学习…, 审议…, 听取…汇报).
+    rule (str): name of the pattern that found the meeting.
+    """
+
+    text: str
+    start: int = offset_field()
+    end: int = offset_field()
+    name: str
+    name_parts: tuple[Span, ...] = ()
+    kind: str | None = None
+    date: Any = None
+    location: Span | None = None
+    organizer: Span | None = None
+    chair: tuple[Participant, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    reporting_units: tuple[Span, ...] = ()
+    agenda: tuple[Span, ...] = ()
+    rule: str
+
+    @property
+    def time_of_day(self) -> str | None:
+        """The date's time of day (上午, 下午, 晚…), or None."""
+        return getattr(self.date, "time_of_day", None)
