@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
+from newsextract.dates.records import DateValue
 from newsextract.spans import Span, offset_field
 
 ROLES = ("chair", "attended", "invited", "spoke", "reported", "present")
@@ -61,7 +60,7 @@ class Meeting:
     name: str
     name_parts: tuple[Span, ...] = ()
     kind: str | None = None
-    date: Any = None
+    date: DateValue | None = None
     location: Span | None = None
     organizer: Span | None = None
     chair: tuple[Participant, ...] = ()

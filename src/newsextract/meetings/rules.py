@@ -61,6 +61,7 @@ class Rules:
     name_stop: Any
     bad_name_start: Any
     list_bridge: Any
+    verb_scan: Any
 
 
 def _compile(pattern: str, where: str) -> Any:
@@ -88,7 +89,10 @@ def rules() -> Rules:
             for e in pat["embedded"]
         )
         after = tuple(Named(name=e["name"], pattern=_compile(e["pattern"], e["name"])) for e in pat["after_verb"])
-        before = tuple(Named(name=e["name"], pattern=_compile(e["pattern"], e["name"])) for e in pat["before_verb"])
+        before = tuple(
+            Named(name=e["name"], pattern=_compile(r"(?P<name>[^,，;；。]{2,60}?)" + e["pattern"], e["name"]))
+            for e in pat["before_verb"]
+        )
         # any place a meeting may be reported: used to skip sentences quickly
         trigger = _compile("召开|举行|主持|上", "trigger")
         kind_entries = tuple(
@@ -136,6 +140,7 @@ def rules() -> Rules:
             name_stop=_compile(pat["name_stop"], "name_stop"),
             bad_name_start=_compile(pat["bad_name_start"], "bad_name_start"),
             list_bridge=_compile(roles["list_bridge"], "list_bridge"),
+            verb_scan=_compile("主持召开|召开|举行|主持", "verb_scan"),
         )
     except (KeyError, TypeError, StopIteration) as e:
         raise RulesError(f"meetings/data files are incomplete: {e!r}") from e

@@ -1,0 +1,35 @@
+"""spaCy component ``newsextract_meetings``: runs :func:`find_meetings` on the doc."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsextract.meetings.finder import find_meetings
+from newsextract.results import results_of, word_offsets
+
+
+@Language.factory("newsextract_meetings", assigns=["doc._.newsextract"], default_config={})
+def make_meetings_component(nlp: Language, name: str) -> "MeetingsComponent":
+    """Build the meetings component.
+
+    nlp (Language): the pipeline.
+    name (str): the component's name.
+    RETURNS (MeetingsComponent): reads ``people``/``dates``/``headings``, writes ``meetings``.
+    """
+    return MeetingsComponent()
+
+
+class MeetingsComponent:
+    """Finds the meetings of a doc; needs the dates and people components to run first."""
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        """Store the doc's meetings on ``doc._.newsextract.meetings``.
+
+        doc (Doc): the doc.
+        RETURNS (Doc): the same doc.
+        """
+        res = results_of(doc)
+        res.meetings = find_meetings(
+            doc.text, people=res.people, dates=res.dates, headings=res.headings, words=word_offsets(doc)
+        )
+        return doc

@@ -1,0 +1,605 @@
+"""Find the meetings an article reports as held (pure function, no model needed)."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from newsextract.clauses import clauses, sentences
+from newsextract.meetings.records import Meeting, Participant
+from newsextract.meetings.rules import Rules, rules
+from newsextract.spans import Span
+
+_VERB_NAMES = ("chair_convene", "convene", "hold", "chair_meeting")
+
+
+@attrs.frozen(kw_only=True)
+class _Candidate:
+    sentence: Span
+    name: str
+    parts: tuple[Span, ...]
+    anchor: int  # where the report starts: the verb (dates are read before it)
+    rule: str
+    heading: bool
+    organizer: Span | None = None
+    location: Span | None = None
+    speaker_at: int | None = None  # "X在Y会上强调": the offset of 在, X ends just before it
+
+
+@attrs.define
+class _Index:
+    """People mentions and title spans, sorted, for quick look-ups by offset."""
+
+    mentions: list[tuple[int, int, int]]  # (start, end, person index)
+    starts: list[int]
+    names: list[str]
+    titles: list[tuple[int, int]]
+    title_starts: list[int]
+
+    @classmethod
+    def build(cls, people: Iterable[Any], text: str) -> "_Index":
+        mentions: list[tuple[int, int, int]] = []
+        titles: list[tuple[int, int]] = []
+        names: list[str] = []
+        for i, p in enumerate(people):
+            name = getattr(p, "name", None) or getattr(p, "text", None)
+            if not isinstance(name, str) or not name:
+                continue
+            idx = len(names)
+            names.append(name)
+            spans = list(getattr(p, "mentions", ()) or ())
+            if not spans and hasattr(p, "start"):
+                spans = [p]
+            for m in spans:
+                s, e = _offsets(m, len(text))
+                if s is not None:
+                    mentions.append((s, e, idx))
+            for t in getattr(p, "titles", ()) or ():
+                s, e = _offsets(t, len(text))
+                if s is not None:
+                    titles.append((s, e))
+        mentions = sorted(set(mentions))
+        titles = sorted(set(titles))
+        return cls(mentions, [m[0] for m in mentions], names, titles, [t[0] for t in titles])
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def span_at(self, pos: int) -> int | None:
+        """End of a mention or title that starts at ``pos`` (the longest), else None."""
+        best = None
+        i = bisect.bisect_left(self.starts, pos)
+        while i < len(self.mentions) and self.mentions[i][0] == pos:
+            best = max(best or 0, self.mentions[i][1])
+            i += 1
+        j = bisect.bisect_left(self.title_starts, pos)
+        while j < len(self.titles) and self.titles[j][0] == pos:
+            best = max(best or 0, self.titles[j][1])
+            j += 1
+        return best
+
+    def mention_at(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.starts, pos)
+        return i < len(self.mentions) and self.mentions[i][0] == pos
+
+
+def _offsets(obj: Any, n: int) -> tuple[int | None, int]:
+    s, e = getattr(obj, "start", None), getattr(obj, "end", None)
+    if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n:
+        return s, e
+    return None, 0
+
+
+def find_meetings(
+    text: str,
+    *,
+    people: Sequence[Any] = (),
+    dates: Sequence[Any] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    words: Sequence[tuple[int, int]] | None = None,
+) -> list[Meeting]:
+    """Meetings that ``text`` reports as held, in text order.
+
+    text (str): the article's (normalised) text.
+    people (Sequence[Person]): persons found in ``text`` (``name``, ``mentions``, ``titles``);
+        chairs and participants are chosen among them.
+    dates (Sequence[DateValue]): dates found in ``text``; a meeting takes the one nearest
+        before its verb in its sentence, else the article's opening date.
+    headings (Sequence[tuple[int, int]]): headline ranges ("张三在A会上强调" counts; a
+        headline run starts a new article for the context of participants).
+    words (Sequence[tuple[int, int]] | None): word offsets (unused; kept for the family API).
+    RETURNS (list[Meeting]): one record per meeting, offsets into ``text``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    R = rules()
+    heads = sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
+    index = _Index.build(people, text)
+    dvs = sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end))
+    blocks = _blocks(text, heads)
+    cands: list[_Candidate] = []
+    for sent in sentences(text):
+        if R.trigger.search(sent.text) is None:
+            continue
+        heading = any(s <= sent.start and sent.end <= e for s, e in heads)
+        cands.extend(_sentence_candidates(text, sent, heading, R, dvs, index))
+    return _assemble(text, cands, blocks, heads, R, dvs, index)
+
+
+# ------------------------------------------------------------------ candidates
+def _book_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges inside 《…》 (titles of documents: 《关于召开…的通知》 is no meeting)."""
+    out, open_at = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "《" and open_at is None:
+            open_at = i
+        elif ch == "》" and open_at is not None:
+            out.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, end))
+    return out
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _sentence_candidates(
+    text: str, sent: Span, heading: bool, R: Rules, dvs: list[Any], index: _Index
+) -> list[_Candidate]:
+    books = _book_ranges(text, sent.start, sent.end) if "《" in sent.text else []
+    out: list[_Candidate] = []
+    for cl in clauses(text, sent.start, sent.end):
+        taken: list[tuple[int, int]] = []
+        for rule in R.embedded:
+            for m in rule.pattern.finditer(text, cl.start, cl.end):
+                if _inside(m.start(), books):
+                    continue
+                if R.study_verb.search(text, cl.start, m.start()):
+                    continue
+                ns, ne = m.span("name")
+                ns = _skip_space(text, ns, ne)
+                name = text[ns:ne]
+                if not _good_name(name, R) or R.spirit.match(text, m.end()):
+                    continue
+                taken.append(m.span())
+                out.append(_Candidate(
+                    sentence=sent, name=name, parts=(Span.of(text, ns, ne),), anchor=m.start(),
+                    rule=rule.name, heading=heading,
+                    speaker_at=m.start() if rule.name == "spoke_at" else None,
+                ))
+        for vm in R.verb_scan.finditer(text, cl.start, cl.end):
+            vs, ve = vm.span()
+            if _inside(vs, books) or any(s <= vs < e for s, e in taken):
+                continue
+            cand = _verb_candidate(text, cl, sent, vs, ve, heading, R, dvs, index)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+
+
+def _verb_rule(text: str, vs: int, R: Rules) -> tuple[str, int] | None:
+    for rule in R.after_verb:
+        m = rule.pattern.match(text, vs)
+        if m:
+            return rule.name, m.end()
+    return None
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _good_name(name: str, R: Rules) -> bool:
+    return (
+        len(name) >= 2
+        and R.name_end.search(name) is not None
+        and R.not_meetings.search(name) is None
+        and R.generic_name.match(name) is None
+    )
+
+
+def _strip_lead(text: str, start: int, end: int, R: Rules, dvs: list[Any]) -> int:
+    """Skip a dateline lead-in and leading dates/times at a clause start."""
+    m = R.lead_in.match(text, start, end)
+    pos = m.end() if m else start
+    changed = True
+    while changed:
+        changed = False
+        pos = _skip_space(text, pos, end)
+        for d in dvs:
+            if d.start == pos and d.end <= end:
+                pos = d.end
+                changed = True
+                break
+    return pos
+
+
+def _verb_candidate(
+    text: str, cl: Span, sent: Span, vs: int, ve: int, heading: bool, R: Rules, dvs: list[Any], index: _Index
+) -> _Candidate | None:
+    found = _verb_rule(text, vs, R)
+    if found is None:
+        return None
+    rule, ve = found
+    before = text[max(cl.start, vs - 12):vs]
+    if R.not_held_before.search(before) or R.not_held_after.match(text, ve, cl.end):
+        return None
+    # name after the verb
+    ns = _skip_space(text, ve, cl.end)
+    ne = _name_end(text, ns, cl.end, R)
+    head = _strip_lead(text, cl.start, vs, R, dvs)
+    if ne is not None:
+        name = text[ns:ne]
+        if R.not_meetings.search(name) or R.spirit.match(text, ne):
+            return None
+        organ, location = _organiser(text, head, vs, R, index)
+        parts: tuple[Span, ...] = (Span.of(text, ns, ne),)
+        if R.session_name.match(name):
+            if organ is None:
+                return None  # 主持会议 / 召开会议 alone: a back-reference, not a new meeting
+            name = organ.text + name
+            parts = (organ, parts[0])
+        elif R.generic_name.match(name):
+            return None
+        return _Candidate(sentence=sent, name=name, parts=parts, anchor=vs, rule=rule, heading=heading,
+                          organizer=organ, location=location)
+    if rule == "chair_meeting":
+        return None
+    # name before the verb: "Y会议在区行政中心召开"
+    if vs - head > 100:
+        return None
+    m = R.before_verb[0].pattern.fullmatch(text, head, ve)
+    if m is None:
+        return None
+    name = m.group("name").rstrip()
+    if not _good_name(name, R) or _end_suffix_len(name, R) == 0:
+        return None
+    if R.organisation.search(name) or R.bad_name_start.match(name):
+        return None
+    if index.in_range(head, head + len(name)):
+        return None  # a person is the subject: not a bare meeting name
+    location = None
+    if m.group("loc"):
+        ls, le = m.span("loc")
+        if not R.deictic_location.match(text[ls:le]):
+            location = Span.of(text, ls, le)
+    return _Candidate(sentence=sent, name=name, parts=(Span.of(text, head, head + len(name)),), anchor=vs,
+                      rule=R.before_verb[0].name, heading=heading, location=location)
+
+
+def _end_suffix_len(name: str, R: Rules) -> int:
+    """Length of the meeting-name ending at the very end of ``name`` (0 when none)."""
+    best = 0
+    for m in R.name_end.finditer(name):
+        if m.end() == len(name):
+            best = max(best, m.end() - m.start())
+    return best
+
+
+def _name_end(text: str, start: int, end: int, R: Rules) -> int | None:
+    """End of the meeting name that starts at ``start`` (None when there is none)."""
+    last = None
+    for m in R.name_end.finditer(text, start, end):
+        e = m.end()
+        if e - start < 2:
+            continue
+        if R.name_stop.match(text, e, end) or e == end:
+            return e
+        last = e
+    return last
+
+
+def _organiser(
+    text: str, start: int, end: int, R: Rules, index: _Index
+) -> tuple[Span | None, Span | None]:
+    """The organ (subject of 召开) and venue in ``text[start:end]``, when they are clean."""
+    seg = text[start:end]
+    location = None
+    loc_at = seg.rfind("在")
+    if loc_at >= 0 and end - (start + loc_at) > 1:
+        ls, le = start + loc_at + 1, end
+        if not R.deictic_location.match(text[ls:le]):
+            location = Span.of(text, ls, le)
+        end = start + loc_at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start < 2 or end - start > 40 or index.in_range(start, end):
+        return None, location
+    organ = text[start:end]
+    if R.organiser.search(organ) is None or R.bad_name_start.match(organ) or any(c in organ for c in ",，、"):
+        return None, location
+    return Span.of(text, start, end), location
+
+
+# ------------------------------------------------------------------ assembly
+def _blocks(text: str, heads: list[tuple[int, int]]) -> list[int]:
+    """Start offsets of the articles: a run of headlines after body text starts a new one."""
+    starts = [0]
+    prev_end = 0
+    for s, e in heads:
+        between = text[prev_end:s]
+        if between.strip() and s > 0:
+            starts.append(s)
+        prev_end = e
+    return starts
+
+
+def _block_of(pos: int, blocks: list[int], n: int) -> tuple[int, int]:
+    i = bisect.bisect_right(blocks, pos) - 1
+    return blocks[i], (blocks[i + 1] if i + 1 < len(blocks) else n)
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in name if not ch.isspace() and ch not in "“”\"'‘’")
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    if a in b or b in a:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+
+
+@attrs.define
+class _Group:
+    cands: list[_Candidate]
+
+    @property
+    def main(self) -> _Candidate:
+        body = [c for c in self.cands if not c.heading]
+        return (body or self.cands)[0]
+
+    @property
+    def best_name(self) -> _Candidate:
+        return max(self.cands, key=lambda c: (len(_norm(c.name)), not c.heading))
+
+
+def _assemble(
+    text: str, cands: list[_Candidate], blocks: list[int], heads: list[tuple[int, int]],
+    R: Rules, dvs: list[Any], index: _Index,
+) -> list[Meeting]:
+    n = len(text)
+    groups: list[_Group] = []
+    for c in sorted(cands, key=lambda c: (c.heading, c.sentence.start, c.anchor)):
+        blk = _block_of(c.sentence.start, blocks, n)
+        for g in groups:
+            if _block_of(g.main.sentence.start, blocks, n) == blk and any(_same(c.name, o.name) for o in g.cands):
+                g.cands.append(c)
+                break
+        else:
+            groups.append(_Group([c]))
+    groups.sort(key=lambda g: (g.main.sentence.start, g.main.anchor))
+    out = []
+    for gi, g in enumerate(groups):
+        main = g.main
+        blk_start, blk_end = _block_of(main.sentence.start, blocks, n)
+        ctx_end = blk_end
+        for other in groups[gi + 1:]:
+            o = other.main
+            if o.sentence.start > main.sentence.start and o.sentence.start < ctx_end:
+                ctx_end = o.sentence.start
+                break
+        ctx_start = main.sentence.start
+        named = g.best_name
+        date = _date_for(main, dvs, text, heads, blk_start, blk_end)
+        organizer = next((c.organizer for c in g.cands if c.organizer is not None), None)
+        location = next((c.location for c in g.cands if c.location is not None), None)
+        chair, participants = _people_roles(text, g, ctx_start, ctx_end, R, index)
+        agenda = _agenda(text, main, ctx_start, ctx_end, R)
+        units = _reporting_units(text, ctx_start, ctx_end, R, index)
+        out.append(Meeting(
+            text=main.sentence.text, start=main.sentence.start, end=main.sentence.end,
+            name=named.name, name_parts=named.parts, kind=_kind(named.name, R), date=date,
+            location=location, organizer=organizer, chair=chair, participants=participants,
+            reporting_units=units, agenda=agenda, rule=main.rule,
+        ))
+    return out
+
+
+def _kind(name: str, R: Rules) -> str | None:
+    best, best_len = None, 0
+    for k in R.kinds:
+        m = k.pattern.search(name)
+        if m and m.end() - m.start() > best_len:
+            best, best_len = k.extra, m.end() - m.start()
+    return best
+
+
+def _date_for(
+    c: _Candidate, dvs: list[Any], text: str, heads: list[tuple[int, int]], blk_start: int, blk_end: int
+) -> Any:
+    inside = [(p.start, p.end) for p in c.parts]
+    best = None
+    for d in dvs:
+        if d.start < c.sentence.start:
+            continue
+        if d.end > c.anchor:
+            break
+        if getattr(d, "interval", None) is not None:
+            continue
+        if any(s <= d.start < e for s, e in inside):
+            continue
+        best = d
+    if best is not None:
+        return best
+    # the article's opening date: a date in the first body sentence of the article
+    for sent in sentences(text, blk_start, blk_end):
+        if any(s <= sent.start and sent.end <= e for s, e in heads):
+            continue
+        for d in dvs:
+            if sent.start <= d.start and d.end <= sent.end and getattr(d, "interval", None) is None:
+                if not any(s <= d.start < e for s, e in inside):
+                    return d
+        break
+    return None
+
+
+# ------------------------------------------------------------------ people
+def _is_byline(text: str, s: int, e: int, R: Rules) -> bool:
+    return bool(R.byline_before.search(text, max(0, s - 6), s) or R.byline_after.match(text, e, min(len(text), e + 4)))
+
+
+def _walk(text: str, pos: int, end: int, fill: Any, index: _Index, R: Rules, cross_comma: bool = False) -> int:
+    """Advance over filler, other names and titles (and list commas when allowed)."""
+    while pos < end:
+        m = fill.match(text, pos, end)
+        if m and m.end() > pos:
+            new = m.end()
+            if cross_comma or not any(ch in ",，" for ch in text[pos:new]):
+                pos = new
+                continue
+            # the filler ran over a comma: take it only up to the comma
+            cut = min(i for i in (text.find(",", pos, new), text.find("，", pos, new)) if i >= 0)
+            if cut > pos:
+                pos = cut
+                continue
+        jump = index.span_at(pos)
+        if jump is not None and jump > pos:
+            pos = jump
+            continue
+        if cross_comma and text[pos] in ",，":
+            nxt = bisect.bisect_left(index.starts, pos + 1)
+            if nxt < len(index.mentions):
+                ms = index.mentions[nxt][0]
+                between = text[pos + 1:ms]
+                if ms - pos <= 26 and R.list_bridge.match(_strip_titles(text, pos + 1, ms, index)) and not any(
+                    ch in ",，;；。" for ch in between
+                ):
+                    pos = ms
+                    continue
+        break
+    return pos
+
+
+def _strip_titles(text: str, start: int, end: int, index: _Index) -> str:
+    out, pos = [], start
+    while pos < end:
+        jump = index.span_at(pos)
+        if jump is not None and jump > pos and jump <= end:
+            pos = jump
+            continue
+        out.append(text[pos])
+        pos += 1
+    return "".join(out)
+
+
+def _is_subject(text: str, cl_start: int, s: int, R: Rules, index: _Index) -> bool:
+    """True when only titles/collective labels stand before the mention in its clause."""
+    pos = _walk(text, cl_start, s, R.before_speaker, index, R)
+    if pos >= s:
+        return True
+    rest = _strip_titles(text, pos, s, index)
+    return bool(R.title_suffix.search(rest)) and len(rest) <= 30 and not any(ch in "的在对向从" for ch in rest)
+
+
+def _people_roles(
+    text: str, g: _Group, ctx_start: int, ctx_end: int, R: Rules, index: _Index
+) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    chairs: dict[str, Participant] = {}
+    parts: dict[str, Participant] = {}
+    cls = clauses(text, ctx_start, ctx_end)
+    for cl in cls:
+        ms = index.in_range(cl.start, cl.end)
+        if not ms:
+            continue
+        lead = R.attendance_lead.search(text, cl.start, cl.end)
+        for s, e, pi in ms:
+            if _is_byline(text, s, e, R):
+                continue
+            name = index.names[pi]
+            # chair
+            pos = _walk(text, e, cl.end, R.fill_chair, index, R)
+            if R.chair.match(text, pos, cl.end):
+                chairs.setdefault(name, Participant(name=name, text=text[s:e], start=s, end=e, role="chair", rule="chair"))
+                continue
+            if name in parts:
+                continue
+            role = rule = None
+            if lead is not None and lead.end() <= s:
+                role, rule = "attended", "attendance_lead"
+            if role is None:
+                pos = _walk(text, e, ctx_end, R.fill_attendance, index, R, cross_comma=True)
+                for r in R.attendance:
+                    if r.pattern.match(text, pos, ctx_end):
+                        role, rule = r.extra, r.name
+                        break
+            if role is None and _is_subject(text, cl.start, s, R, index):
+                pos = _walk(text, e, cl.end, R.fill_speech, index, R)
+                for r in R.speech:
+                    if r.pattern.match(text, pos, cl.end):
+                        role, rule = r.extra, r.name
+                        break
+            if role is not None:
+                parts[name] = Participant(name=name, text=text[s:e], start=s, end=e, role=role, rule=rule)
+    # the speaker of "X在Y会上强调"
+    for c in g.cands:
+        if c.speaker_at is None:
+            continue
+        for s, e, pi in index.in_range(max(0, c.speaker_at - 8), c.speaker_at):
+            gap = text[e:c.speaker_at]
+            name = index.names[pi]
+            if gap in ("", "同志", "还", "也") and name not in chairs and name not in parts:
+                parts[name] = Participant(name=index.names[pi], text=text[s:e], start=s, end=e, role="spoke", rule="spoke_at")
+    participants = tuple(sorted((p for p in parts.values() if p.name not in chairs), key=lambda p: p.start))
+    return tuple(sorted(chairs.values(), key=lambda p: p.start)), participants
+
+
+# ------------------------------------------------------------------ agenda, units
+def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules) -> tuple[Span, ...]:
+    items = []
+    name_end = max(p.end for p in main.parts)
+    for sent in sentences(text, ctx_start, ctx_end):
+        cls = clauses(text, sent.start, sent.end)
+        first = True
+        for cl in cls:
+            if cl.end <= name_end:
+                continue
+            in_report = sent.start == main.sentence.start
+            if not in_report and first and not cl.text.startswith(("会议", "会上")):
+                break
+            first = False
+            m = R.agenda.match(text, cl.start, cl.end)
+            if m is None:
+                continue
+            s = m.start("verb")
+            e = cl.end
+            while e > s and text[e - 1] in "。，,；;：:！？!? ":
+                e -= 1
+            if e - s > len(m.group("verb")):
+                items.append(Span.of(text, s, e))
+    return tuple(items)
+
+
+def _reporting_units(text: str, ctx_start: int, ctx_end: int, R: Rules, index: _Index) -> tuple[Span, ...]:
+    out = []
+    for cl in clauses(text, ctx_start, ctx_end):
+        m = R.reporting.match(text, cl.start, cl.end)
+        if m is None:
+            continue
+        us, ue = m.span("units")
+        if index.in_range(us, ue) or R.title_suffix.search(text[us:ue]):
+            continue
+        pos = us
+        for i in range(us, ue + 1):
+            if i == ue or text[i] in "、和及":
+                if i > pos:
+                    out.append(Span.of(text, pos, i))
+                pos = i + 1
+    return tuple(out)
