@@ -25,6 +25,7 @@ _TRAILING = CLAUSE_END | frozenset(" \t\r\u3000")
 _WINDOW = 200  # characters after a marker that its `requires` check looks at
 _QUOTE_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _TITLE_OPEN = {"《": "》"}
+_QUOTE_REACH = 300  # characters looked back for an open quote or title mark
 
 
 @attrs.frozen
@@ -38,14 +39,17 @@ class _Marker:
     start: str
     extend: str
     past: bool
+    self_contained: bool
 
 
 @attrs.frozen
 class _Rules:
     markers: tuple[_Marker, ...]
+    any_marker: Any
     figure: Any
     lead: Any
     frame: Any
+    purpose: Any
     stop: Any
     directive: Any
     past: Any
@@ -86,15 +90,18 @@ def _rules() -> _Rules:
                     start=m.get("start", "marker"),
                     extend=m.get("extend", "figures"),
                     past=bool(m.get("past", False)),
+                    self_contained=bool(m.get("self_contained", False)),
                 )
             )
             if markers[-1].start not in ("marker", "clause") or markers[-1].extend not in ("figures", "sentence"):
                 raise RulesError(f"goals/data/markers.yaml: marker {name}: bad start/extend value")
         return _Rules(
             markers=tuple(markers),
+            any_marker=regex.compile("|".join(f"(?:{mk.pattern.pattern})" for mk in markers)),
             figure=_compile(data["figure"], "figure", {}),
             lead=_compile(data["lead"], "lead", {}),
             frame=_compile(data["frame"], "frame", {}),
+            purpose=_compile(data["purpose"], "purpose", {}),
             stop=_compile(data["stop"], "stop", {}),
             directive=_compile(data["directive"], "directive", {}),
             past=_compile(data["past"], "past", {}),
@@ -165,7 +172,7 @@ def _enclosing(text: str, start: int, pos: int) -> tuple[Optional[str], int]:
     RETURNS (tuple): (opener or None, offset of the opener).
     """
     stack: list[tuple[str, int]] = []
-    for i in range(start, pos):
+    for i in range(max(start, pos - _QUOTE_REACH), pos):
         ch = text[i]
         if stack and ch == OPENERS[stack[-1][0]]:
             stack.pop()
@@ -209,6 +216,10 @@ class _Finder:
         """The earliest marker match in ``clause`` at or after ``pos`` that passes its checks."""
         best: Optional[tuple[_Marker, Any]] = None
         end = clause.end
+        first = self.r.any_marker.search(self.text, pos, end)
+        if first is None:
+            return None
+        pos = first.start()
         for mk in self.r.markers:
             p = pos
             while p < end:
@@ -240,12 +251,12 @@ class _Finder:
     def goals(self) -> list[Goal]:
         out: list[Goal] = []
         speaker: Optional[tuple[Span, str]] = None
-        para_start = -1
+        last_end = 0
         for sent in sentences(self.text):
-            p0 = self.text.rfind("\n", 0, sent.start) + 1
-            if p0 != para_start:
-                para_start = p0
-                if speaker is not None and not self.r.continues_speech.match(_head(self.text, sent.start, sent.end)):
+            new_paragraph = "\n" in self.text[last_end: sent.start]
+            last_end = sent.end
+            if new_paragraph and speaker is not None:
+                if not self.r.continues_speech.match(_head(self.text, sent.start, sent.end)):
                     speaker = None
             found, speaker = self.sentence_goals(sent, speaker)
             out.extend(found)
@@ -272,7 +283,7 @@ class _Finder:
             gs, ge, last = goal_span
             speaker = self.speaker_before(sent, speech_done, gs, speaker)
             speech_done = gs
-            found.append(self.make_goal(mk, m, clause, gs, ge, speaker))
+            found.append(self.make_goal(mk, m, clause, gs, ge, speaker, sent.start))
             pos = ge
             ci = last if ge < cls[last].end else last + 1
         speaker = self.speaker_before(sent, speech_done, sent.end, speaker)
@@ -300,6 +311,8 @@ class _Finder:
             close = text.find(_QUOTE_CLOSE[opener], m.end(), clause.end)
             ge = close if close >= 0 else _content_end(text, clause.start, clause.end)
             last = ci
+        elif r.purpose.search(text[max(clause.start, gs - 4): gs]) is not None:
+            ge, last = _content_end(text, clause.start, clause.end), ci
         else:
             ge = _content_end(text, clause.start, clause.end)
             last = ci
@@ -311,7 +324,7 @@ class _Finder:
                 ge = _content_end(text, nxt.start, nxt.end)
                 last = j
                 j += 1
-        if ge - m.end() < 2 and ge - m.start() < 3:
+        if ge - m.end() < (0 if mk.self_contained else 2):
             return None  # a marker with no aim after it
         if mk.past and r.past.search(text[clause.start: ge]) is not None:
             return None
@@ -329,7 +342,7 @@ class _Finder:
         return self.has_figure(nxt.start, _content_end(text, nxt.start, nxt.end))
 
     def make_goal(self, mk: _Marker, m: Any, clause: Span, gs: int, ge: int,
-                  speaker: Optional[tuple[Span, str]]) -> Goal:
+                  speaker: Optional[tuple[Span, str]], sent_start: int) -> Goal:
         text = self.text
         targets = tuple(_as_target(ind) for ind in self.indicators.inside(gs, ge))
         strength = mk.strength
@@ -342,19 +355,18 @@ class _Finder:
             text=text[gs:ge], start=gs, end=ge,
             marker=Span.of(text, m.start(), m.end()),
             targets=targets,
-            deadline=self.deadline(gs, ge, clause),
+            deadline=self.deadline(gs, ge, sent_start),
             owner=speaker[0] if speaker else None,
             owner_kind=speaker[1] if speaker else None,
             strength=strength,
             rule=mk.name,
         )
 
-    def deadline(self, gs: int, ge: int, clause: Span) -> Any:
+    def deadline(self, gs: int, ge: int, sent_start: int) -> Any:
         inside = self.dates.inside(gs, ge)
         if inside:
             return inside[0]
         # "今年本市将……，实现……目标": a date earlier in the same sentence dates the goal
-        sent_start = max(self.text.rfind(ch, 0, gs) for ch in "。！？!?\n") + 1
         return self.dates.last_before(gs, not_before=sent_start)
 
     # ------------------------------------------------------------ owners
