@@ -249,7 +249,7 @@ def _verb_candidate(
         name = text[ns:ne]
         if R.not_meetings.search(name) or R.spirit.match(text, ne):
             return None
-        organ, location = _organiser(text, head, vs, R, index)
+        organ, location = _organiser(text, head, vs, R, index, dvs)
         parts: tuple[Span, ...] = (Span.of(text, ns, ne),)
         if R.session_name.match(name):
             if organ is None:
@@ -307,7 +307,7 @@ def _name_end(text: str, start: int, end: int, R: Rules) -> int | None:
 
 
 def _organiser(
-    text: str, start: int, end: int, R: Rules, index: _Index
+    text: str, start: int, end: int, R: Rules, index: _Index, dvs: list[Any]
 ) -> tuple[Span | None, Span | None]:
     """The organ (subject of 召开) and venue in ``text[start:end]``, when they are clean."""
     seg = text[start:end]
@@ -318,8 +318,16 @@ def _organiser(
         if not R.deictic_location.match(text[ls:le]):
             location = Span.of(text, ls, le)
         end = start + loc_at
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    changed = True
+    while changed:  # "县政府日前在…召开": a date between the organ and the verb
+        changed = False
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        for d in dvs:
+            if d.end == end and d.start >= start:
+                end = d.start
+                changed = True
+                break
     if end - start < 2 or end - start > 40 or index.in_range(start, end):
         return None, location
     organ = text[start:end]
@@ -590,6 +598,8 @@ def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules)
 def _reporting_units(text: str, ctx_start: int, ctx_end: int, R: Rules, index: _Index) -> tuple[Span, ...]:
     out = []
     for cl in clauses(text, ctx_start, ctx_end):
+        if R.agenda.match(text, cl.start, cl.end):
+            continue  # 会议听取了…汇报 is an agenda item, not a unit reporting
         m = R.reporting.match(text, cl.start, cl.end)
         if m is None:
             continue
