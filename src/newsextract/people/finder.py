@@ -1,0 +1,494 @@
+"""find_people: names, official titles and their links within one article.
+
+Patterns (each is the ``rule`` of the records it produces):
+
+- ``title_chain``: 区委副书记、区长胡益峰 — titles joined by 、/兼 directly before a name;
+  a title before a list goes to every name (副区长吴某、汪某); a bare title after a comma
+  inherits the previous organisation (县政协副主席X,秘书长Y → Y's org 县政协).
+- ``group_list``: 区领导张某、周某 — a collective label is the persons' ``group``.
+- ``name_cue``: 村民张某 — a noun that introduces a person without a title.
+- ``count_list``: 李某等3名党员.
+- ``name_title``: 赵某书记 — a name directly before a bare position.
+- ``speech``: 张某说 at the start of a clause (strict: no ambiguous surname, word evidence).
+- ``mention``: later occurrences of a name already found (蒋某指出), headlines included.
+- ``surname_title``: 蒋书记 — a reference linked to the only known person with that surname.
+
+Names after byline markers (记者 X, 通讯员 X, X 摄, a run of names in brackets at the end of
+a paragraph) are never people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from newsextract.people.lexicon import Lexicon, is_han, lexicon
+from newsextract.people.names import _NOT_GIVEN, ANON, PUNCT, Words, is_not_name, plausible, split_names, surname_len
+from newsextract.people.records import Person, Title
+from newsextract.spans import Span
+
+_SENTENCE_END = frozenset("。！？!?\n")
+_CHAIN_SEPS = frozenset("、兼")
+_MAX_PREFIX = 32
+_SPACES = frozenset(" \u3000\u00a0\t")
+_COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人|个)")
+_PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
+
+
+@attrs.define
+class _RawTitle:
+    start: int
+    end: int
+    pos_start: int
+    ext_start: int  # where the leftward reading stopped (before stripping 该区 ...)
+    org: str | None
+    position: str
+    deputy: bool
+    acting: bool
+
+
+@attrs.define
+class _Entry:
+    name: str
+    rule: str
+    mentions: dict[int, Span] = attrs.Factory(dict)
+    full: set[int] = attrs.Factory(set)
+    titles: list[Title] = attrs.Factory(list)
+    group: str | None = None
+
+
+class _Finder:
+    def __init__(self, text: str, words: Sequence[tuple[int, int]] | None, headings: Iterable[tuple[int, int]]) -> None:
+        self.text = text
+        self.n = len(text)
+        self.lx: Lexicon = lexicon()
+        self.words = Words(words, self.n)
+        self.hard: set[int] = set()
+        for h in headings or ():
+            try:
+                s, e = int(h[0]), int(h[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            self.hard.update((s, e))
+        self.entries: dict[str, _Entry] = {}
+        self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
+        self.blocked: set[int] = set()  # byline characters
+        self.byline_names: set[str] = set()
+
+    # ------------------------------------------------------------------ evidence
+    def follow_strength(self, e: int) -> int:
+        """How well the text at ``e`` fits the end of a name: 3 punctuation/end, 2 a word, 1 a particle."""
+        text, lx = self.text, self.lx
+        if e >= self.n or e in self.hard:
+            return 3
+        ch = text[e]
+        if ch in PUNCT or ch.isspace():
+            return 3
+        for length in range(min(lx.follow_max, self.n - e), 1, -1):
+            if text[e : e + length] in lx.follow_multi:
+                return 2
+        m = lx.position_re.match(text, e)
+        if m and not m.group("acting"):
+            return 2
+        if ch in lx.follow_single:
+            return 1
+        return 0
+
+    def name_at(self, s: int, *, strict: bool = False, min_strength: int = 0) -> int | None:
+        """End of the most plausible name starting at ``s``, or None.
+
+        strict (bool): a weak context: reject surnames that are also common words (于 向 高 ...)
+            and names that pkuseg's words cut through.
+        min_strength (int): the least follow strength accepted (0: a 3-character name may be
+            followed by anything when word boundaries do not contradict it).
+        """
+        text, lx = self.text, self.lx
+        if s >= self.n or s in self.blocked:
+            return None
+        k = surname_len(text, s, lx)
+        if not k or (strict and text[s : s + k] in lx.ambiguous):
+            return None
+        if strict and not self.words.boundary(s):
+            return None
+        best: tuple[int, int, int, int] | None = None
+        for given in (1, 2):
+            e = s + k + given
+            if e > self.n or any(i in self.hard for i in range(s + 1, e)) or any(i in self.blocked for i in range(s, e)):
+                break
+            if not all(is_han(c) and c not in _NOT_GIVEN for c in text[s + k : e]):
+                break
+            if given == 2 and text[s + k] == ANON:
+                break
+            cand = text[s:e]
+            if is_not_name(cand, lx):
+                continue
+            strength = self.follow_strength(e)
+            wb = 0
+            if self.words.present:
+                wb = 1 if e in self.words.ends else (-1 if not self.words.boundary(e) else 0)
+            if strength == 0 and (given == 1 or wb < 0):
+                continue
+            if strict and wb < 0:
+                continue
+            key = (strength, wb, given, e)
+            if best is None or key > best:
+                best = key
+        if best is None or best[0] < min_strength:
+            return None
+        return best[3]
+
+    def clause_start(self, s: int) -> bool:
+        if s == 0 or s in self.hard:
+            return True
+        return self.text[s - 1] in PUNCT or self.text[s - 1].isspace()
+
+    # ------------------------------------------------------------------ records
+    def add(self, name: str, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None, full: bool = True) -> bool:
+        if any(i in self.taken and self.taken[i] != name for i in range(s, e)):
+            return False
+        entry = self.entries.get(name)
+        if entry is None:
+            entry = self.entries[name] = _Entry(name=name, rule=rule)
+        entry.mentions.setdefault(s, Span.of(self.text, s, e))
+        if full:
+            entry.full.add(s)
+        for i in range(s, e):
+            self.taken[i] = name
+        known = {t.text for t in entry.titles}
+        for t in titles:
+            if t.text not in known:
+                entry.titles.append(t)
+                known.add(t.text)
+        if group and not entry.group:
+            entry.group = group
+        return True
+
+    # ------------------------------------------------------------------ bylines
+    def find_bylines(self) -> None:
+        text, lx = self.text, self.lx
+        marks = re.compile("|".join(re.escape(w) for w in lx.byline_before))
+        for m in marks.finditer(text):
+            i = m.end()
+            while True:
+                while i < self.n and (text[i] in _SPACES or text[i] in ":："):
+                    i += 1
+                j = i
+                while j < self.n and is_han(text[j]):
+                    j += 1
+                run = text[i:j]
+                if not run:
+                    break
+                after = text[j] if j < self.n else ""
+                if len(run) <= 12 and (after == "" or after in PUNCT or after.isspace()):
+                    names = split_names(run) if len(run) > 4 else ([run] if plausible(run, lx) or 2 <= len(run) <= 3 else [])
+                    if not names or "".join(names) != run:
+                        break
+                    self._block(i, j, names)
+                    i = j
+                    if after not in _SPACES:
+                        break
+                    nxt = marks.match(text, j + 1) if j + 1 < self.n else None
+                    if nxt:
+                        i = nxt.end()
+                    continue
+                e = self.name_at(i, min_strength=1)
+                if e is not None:
+                    self._block(i, e, [text[i:e]])
+                break
+        after_re = re.compile(
+            rf"([\u3400-\u9fff]{{2,12}})[ \t\u3000]*(?:{'|'.join(map(re.escape, lx.byline_after))})(?=[)）\]】\s]|$)"
+        )
+        for m in after_re.finditer(text):
+            names = split_names(m.group(1))
+            if names and "".join(names) == m.group(1):
+                self._block(m.start(1), m.end(1), names)
+        for m in _PAREN_NAMES_RE.finditer(text):
+            names = split_names(m.group(1))
+            if names and "".join(names) == m.group(1) and all(plausible(x, lx) for x in names):
+                self._block(m.start(1), m.end(1), names)
+
+    def _block(self, s: int, e: int, names: list[str]) -> None:
+        self.blocked.update(range(s, e))
+        self.byline_names.update(names)
+
+    # ------------------------------------------------------------------ titles
+    def _is_stop(self, i: int) -> int:
+        """Length of a prefix stop word ending at ``i`` (0 when none)."""
+        text, lx = self.text, self.lx
+        if i in self.hard:
+            return -1
+        ch = text[i - 1]
+        if not (is_han(ch) or ch.isascii() and ch.isalnum()):
+            return -1
+        for w in lx.stop_words:
+            if text.endswith(w, max(0, i - len(w)), i) and (not self.words.present or (i - len(w) in self.words.starts and i in self.words.ends)):
+                return len(w)
+        if ch in lx.stop_single and (not self.words.present or (i - 1 in self.words.starts and i in self.words.ends)):
+            return 1
+        return 0
+
+    def org_like(self, prefix: str) -> bool:
+        return prefix.endswith(self.lx.org_suffixes)
+
+    def level_of(self, org: str | None, position: str) -> str | None:
+        lx = self.lx
+        if org:
+            masked = org
+            for w in lx.level_false:
+                masked = masked.replace(w, "\0" * len(w))
+            best, where = None, -1
+            for marker, level in lx.levels:
+                i = masked.rfind(marker)
+                if i >= 0 and i + len(marker) > where:
+                    best, where = level, i + len(marker)
+            if best:
+                return best
+        return lx.position_levels.get(position)
+
+    def find_titles(self) -> list[_RawTitle]:
+        text, lx = self.text, self.lx
+        out: list[_RawTitle] = []
+        for m in lx.position_re.finditer(text):
+            ps, pe = m.start(), m.end()
+            if any(i in self.blocked for i in range(ps, pe)) or any(i in self.hard for i in range(ps + 1, pe)):
+                continue
+            i = ps
+            while i > max(0, ps - _MAX_PREFIX) and self._is_stop(i) == 0:
+                i -= 1
+            ext = i
+            s = ext
+            changed = True
+            while changed and s < ps:
+                changed = False
+                for lead in lx.not_title_lead:
+                    if text.startswith(lead, s) and s + len(lead) <= ps:
+                        s += len(lead)
+                        changed = True
+                        break
+            prefix = text[s:ps]
+            position = m.group("pos")
+            if prefix and not self.org_like(prefix):
+                prefix, s = "", ps
+            if position in lx.need_org and not prefix:
+                continue
+            out.append(
+                _RawTitle(
+                    start=s, end=pe, pos_start=ps, ext_start=ext, org=prefix or None, position=position,
+                    deputy=bool(m.group("deputy")), acting=bool(m.group("acting")),
+                )
+            )
+        return out
+
+    def make_title(self, raw: _RawTitle, rule: str, inherited: str | None = None) -> Title:
+        org = raw.org or inherited
+        return Title(
+            text=self.text[raw.start : raw.end], start=raw.start, end=raw.end, org=org,
+            position=raw.position, level=self.level_of(org, raw.position),
+            deputy=raw.deputy, acting=raw.acting, rule=rule,
+        )
+
+    def needs_org(self, raw: _RawTitle) -> bool:
+        return raw.org is None and raw.position not in self.lx.self_contained
+
+    def sentence_id(self, i: int) -> int:
+        return self._sentence_of[i] if i < len(self._sentence_of) else -1
+
+    def title_pass(self, raws: list[_RawTitle]) -> None:
+        text = self.text
+        starts = {r.start for r in raws}
+        by_start = {r.start: r for r in raws}
+        self._sentence_of = []
+        sid = 0
+        for i, ch in enumerate(text):
+            self._sentence_of.append(sid)
+            if ch in _SENTENCE_END or i + 1 in self.hard:
+                sid += 1
+        last_org: tuple[int, str] | None = None  # (sentence id, org) of the latest titled person
+        chain: list[_RawTitle] = []
+        for raw in raws:
+            if chain and not (text[chain[-1].end : chain[-1].end + 1] in _CHAIN_SEPS and raw.start == chain[-1].end + 1):
+                chain = []
+            chain.append(raw)
+            nxt = by_start.get(raw.end + 1)
+            if raw.end < self.n and text[raw.end] in _CHAIN_SEPS and nxt is not None:
+                continue  # the chain goes on
+            s = raw.end
+            while s < self.n and text[s] in _SPACES and s - raw.end < 2:
+                s += 1
+            e = self.name_at(s)
+            if e is None:
+                chain = []
+                continue
+            sid = self.sentence_id(raw.start)
+            titles: list[Title] = []
+            org: str | None = None
+            for r in chain:
+                inherited = None
+                if self.needs_org(r):
+                    inherited = org or (last_org[1] if last_org and last_org[0] == sid else None)
+                t = self.make_title(r, "title_chain", inherited)
+                titles.append(t)
+                org = t.org or org
+            if org:
+                last_org = (sid, org)
+            chain = []
+            self._name_list(s, e, "title_chain", titles=titles, starts=starts)
+
+    def _name_list(self, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None, starts: set[int] = frozenset()) -> None:
+        text = self.text
+        while True:
+            self.add(text[s:e], s, e, rule, titles=titles, group=group)
+            while text.startswith("同志", e):
+                e += 2
+            if e >= self.n or text[e] != "、" or e + 1 in starts:
+                return
+            s = e + 1
+            nxt = self.name_at(s)
+            if nxt is None:
+                return
+            e = nxt
+
+    # ------------------------------------------------------------------ other contexts
+    def group_pass(self, starts: set[int]) -> None:
+        for m in self.lx.label_re.finditer(self.text):
+            s = m.end()
+            e = self.name_at(s, min_strength=1)
+            if e is not None:
+                self._name_list(s, e, "group_list", group=m.group("label"), starts=starts)
+
+    def cue_pass(self) -> None:
+        for m in self.lx.cue_re.finditer(self.text):
+            s = m.end()
+            e = self.name_at(s, strict=True)
+            if e is not None and self.words.boundary(s):
+                self.add(self.text[s:e], s, e, "name_cue")
+
+    def count_pass(self) -> None:
+        text = self.text
+        for m in _COUNT_RE.finditer(text):
+            e = m.start()
+            for length in (3, 2, 4):
+                s = e - length
+                if s < 0:
+                    continue
+                cand = text[s:e]
+                if plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s) and not any(i in self.blocked for i in range(s, e)):
+                    if not self.words.present or s in self.words.starts:
+                        self.add(cand, s, e, "count_list")
+                        break
+
+    def speech_pass(self) -> None:
+        text, lx = self.text, self.lx
+        for s in range(self.n):
+            if not self.clause_start(s) or s in self.taken:
+                continue
+            e = self.name_at(s, strict=True, min_strength=2)
+            if e is None:
+                continue
+            if not any(text.startswith(w, e) for w in lx.speech):
+                continue
+            if self.words.present and not (s in self.words.starts and e in self.words.ends):
+                continue
+            self.add(text[s:e], s, e, "speech")
+
+    def name_title_pass(self, raws: list[_RawTitle]) -> None:
+        """赵某书记: a name directly before a bare position (known names, or a whole clause start)."""
+        text = self.text
+        for raw in raws:
+            if raw.org is not None or raw.acting:
+                continue
+            ps = raw.start
+            title = None
+            for name in sorted(self.entries, key=len, reverse=True):
+                s = ps - len(name)
+                if s >= 0 and text.startswith(name, s):
+                    title = self.make_title(raw, "name_title")
+                    self.add(name, s, ps, "name_title", titles=[title])
+                    break
+            if title is not None:
+                continue
+            for length in (3, 2, 4):
+                s = ps - length
+                if s < 0 or s < raw.ext_start:
+                    continue
+                cand = text[s:ps]
+                if self.clause_start(s) and plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s):
+                    self.add(cand, s, ps, "name_title", titles=[self.make_title(raw, "name_title")])
+                    break
+
+    def mention_pass(self) -> None:
+        names = [n for n in self.entries if n not in self.byline_names]
+        if not names:
+            return
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        for m in pattern.finditer(self.text):
+            s, e = m.start(), m.end()
+            if any(i in self.blocked for i in range(s, e)) or s in self.entries[m.group()].mentions:
+                continue
+            self.add(m.group(), s, e, "mention")
+
+    def surname_title_pass(self, raws: list[_RawTitle]) -> None:
+        by_surname: dict[str, list[str]] = {}
+        for name in self.entries:
+            k = surname_len(name, 0, self.lx)
+            by_surname.setdefault(name[:k], []).append(name)
+        text = self.text
+        for raw in raws:
+            if raw.org is not None:
+                continue
+            for k in (2, 1):
+                s = raw.start - k
+                if s < 0 or s in self.taken:
+                    continue
+                people = by_surname.get(text[s : raw.start], [])
+                if len(people) == 1 and (s == 0 or not is_han(text[s - 1]) or self._is_stop(s) != 0):
+                    self.add(people[0], s, raw.end, "surname_title", full=False)
+                    break
+
+    # ------------------------------------------------------------------ result
+    def persons(self) -> list[Person]:
+        out = []
+        for entry in self.entries.values():
+            if entry.name in self.byline_names or not entry.full:
+                continue
+            first = min(entry.full)
+            span = entry.mentions[first]
+            out.append(
+                Person(
+                    name=entry.name, text=span.text, start=span.start, end=span.end,
+                    mentions=tuple(entry.mentions[k] for k in sorted(entry.mentions)),
+                    titles=tuple(sorted(entry.titles, key=lambda t: t.start)),
+                    group=entry.group, rule=entry.rule,
+                )
+            )
+        out.sort(key=lambda p: p.start)
+        return out
+
+
+def find_people(text: str, *, words: Sequence[tuple[int, int]] | None = None, headings: Iterable[tuple[int, int]] = ()) -> list[Person]:
+    """People named in an article, with their titles and all their mentions.
+
+    text (str): the article text (headlines included; offsets index this string).
+    words (list[tuple[int, int]] | None): pkuseg word offsets, used as evidence of word
+        boundaries (names are found without them too).
+    headings (iterable[tuple[int, int]]): char ranges of headline lines; a headline ends a
+        clause even without punctuation.
+    RETURNS (list[Person]): one Person per distinct name, in order of first full mention.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    f = _Finder(text, words, headings)
+    f.find_bylines()
+    raws = f.find_titles()
+    starts = {r.start for r in raws}
+    f.title_pass(raws)
+    f.group_pass(starts)
+    f.cue_pass()
+    f.count_pass()
+    f.name_title_pass(raws)
+    f.speech_pass()
+    f.mention_pass()
+    f.surname_title_pass(raws)
+    return f.persons()

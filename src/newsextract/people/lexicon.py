@@ -1,0 +1,139 @@
+"""Lexicons of newsextract.people (surnames, titles, name contexts), loaded and compiled once."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import attrs
+
+from newsextract._data import load_tsv, load_yaml
+from newsextract.errors import RulesError
+
+PACKAGE = "newsextract.people"
+
+# Han characters (CJK unified ideographs and extension A; the ranges names are written in).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def is_han(ch: str) -> bool:
+    """True for a single CJK ideograph."""
+    return bool(_HAN_RE.fullmatch(ch))
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """Everything find_people reads from the data files, with compiled patterns.
+
+    surnames (dict[str, int]): surname → frequency rank (compound surnames included).
+    ambiguous (frozenset[str]): surnames that are also common words (于, 向, 高 ...).
+    compound (frozenset[str]): two-character surnames (欧阳 ...).
+    position_re (Pattern): acting marker? 副? position, longest position first.
+    """
+
+    surnames: dict[str, int]
+    ambiguous: frozenset[str]
+    compound: frozenset[str]
+    position_group: dict[str, str]
+    self_contained: frozenset[str]
+    need_org: frozenset[str]
+    acting_markers: tuple[str, ...]
+    deputy_marker: str
+    org_suffixes: tuple[str, ...]
+    levels: tuple[tuple[str, str], ...]
+    level_false: tuple[str, ...]
+    position_levels: dict[str, str]
+    not_title_lead: tuple[str, ...]
+    collective_labels: tuple[str, ...]
+    follow_multi: frozenset[str]
+    follow_single: frozenset[str]
+    follow_max: int
+    speech: frozenset[str]
+    name_cues: tuple[str, ...]
+    stop_single: frozenset[str]
+    stop_words: tuple[str, ...]
+    not_names: frozenset[str]
+    byline_before: tuple[str, ...]
+    byline_after: tuple[str, ...]
+    position_re: Any
+    label_re: Any
+    cue_re: Any
+
+
+def _words(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise RulesError(f"{PACKAGE}/{where} must be a list of non-empty strings")
+    return value
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The people lexicon (built on first use, then cached)."""
+    surnames: dict[str, int] = {}
+    ambiguous, compound = set(), set()
+    for row in load_tsv(PACKAGE, "data/surnames.tsv"):
+        if len(row) < 2 or not row[1].isdigit():
+            raise RulesError(f"{PACKAGE}/data/surnames.tsv: bad row {row!r}")
+        surnames[row[0]] = int(row[1])
+        flags = row[2].split(",") if len(row) > 2 else []
+        if "ambiguous" in flags:
+            ambiguous.add(row[0])
+        if "compound" in flags or len(row[0]) == 2:
+            compound.add(row[0])
+
+    t = load_yaml(PACKAGE, "data/titles.yaml")
+    position_group: dict[str, str] = {}
+    self_contained: set[str] = set()
+    for group, spec in t["positions"].items():
+        for w in _words(spec["words"], f"titles.yaml positions.{group}"):
+            position_group.setdefault(w, group)
+            if spec.get("self_contained"):
+                self_contained.add(w)
+    acting = tuple(_words(t["acting_markers"], "titles.yaml acting_markers"))
+    deputy = t["deputy_marker"]
+    position_re = re.compile(
+        f"(?P<acting>{_alternation(acting)})?(?P<deputy>{re.escape(deputy)})?(?P<pos>{_alternation(list(position_group))})"
+    )
+    levels = tuple((k, v) for k, v in sorted(t["levels"].items(), key=lambda kv: -len(kv[0])))
+    labels = tuple(_words(t["collective_labels"], "titles.yaml collective_labels"))
+
+    n = load_yaml(PACKAGE, "data/names.yaml")
+    follow = [w for group in n["follow_words"].values() for w in _words(group, "names.yaml follow_words")]
+    cues = tuple(_words(n["name_cues"], "names.yaml name_cues"))
+    stops = n["prefix_stops"]
+    not_names = {str(w) for group in n["not_names"].values() for w in group}
+    return Lexicon(
+        surnames=surnames,
+        ambiguous=frozenset(ambiguous),
+        compound=frozenset(compound),
+        position_group=position_group,
+        self_contained=frozenset(self_contained),
+        need_org=frozenset(_words(t["need_org"], "titles.yaml need_org")),
+        acting_markers=acting,
+        deputy_marker=deputy,
+        org_suffixes=tuple(sorted(set(_words(t["org_suffixes"], "titles.yaml org_suffixes")), key=len, reverse=True)),
+        levels=levels,
+        level_false=tuple(_words(t["level_false"], "titles.yaml level_false")),
+        position_levels=dict(t["position_levels"]),
+        not_title_lead=tuple(sorted(_words(t["not_title_lead"], "titles.yaml not_title_lead"), key=len, reverse=True)),
+        collective_labels=labels,
+        follow_multi=frozenset(w for w in follow if len(w) > 1),
+        follow_single=frozenset(w for w in follow if len(w) == 1),
+        follow_max=max(len(w) for w in follow),
+        speech=frozenset(_words(n["follow_words"]["speech"], "names.yaml speech")),
+        name_cues=cues,
+        stop_single=frozenset(_words(stops["particles"], "names.yaml prefix_stops.particles")),
+        stop_words=tuple(sorted(_words(stops["verbs"], "names.yaml prefix_stops.verbs"), key=len, reverse=True)),
+        not_names=frozenset(not_names),
+        byline_before=tuple(sorted(_words(n["byline_before"], "names.yaml byline_before"), key=len, reverse=True)),
+        byline_after=tuple(_words(n["byline_after"], "names.yaml byline_after")),
+        position_re=position_re,
+        label_re=re.compile(f"(?:与会)?(?P<label>{_alternation(labels)})"),
+        cue_re=re.compile(f"(?:{_alternation(cues)})"),
+    )
