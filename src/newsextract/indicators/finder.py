@@ -1,0 +1,427 @@
+"""Indicators in article text: quantities that state a measured fact, with subject and period.
+
+Pipeline of pure steps over one string:
+
+1. :func:`~newsextract.numbers.find_quantities` gives every number with a unit.
+2. Non-indicators are dropped: dates, session numbers (四届八次), relative time (两年前),
+   the article 一 (一个目的), numbers in slogans and titles (“三个定位”, 《…》), and
+   thresholds inside a subject (亿元以上项目, 过百亿元的工业项目) — see ``data/non_indicators.yaml``.
+3. For each kept quantity: change verb and basis just before it (``changes.yaml``,
+   ``basis.yaml``), the subject (``subjects.yaml``: the noun phrase after a counted number,
+   else the phrase before it cut at the last boundary word), the nearest period
+   (``periods.yaml`` and the dates passed in) and whether a goal marker precedes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import regex
+
+from newsextract._data import load_yaml
+from newsextract.clauses import clauses, sentences
+from newsextract.indicators.records import Indicator
+from newsextract.numbers import Quantity, find_quantities, qualifier_bounds
+from newsextract.spans import Span
+
+PKG = "newsextract.indicators"
+RIGHT_KINDS = frozenset({"count", "area", "length", "mass", "volume", "energy", "power", "time"})
+_LEAD_JUNK = " \t\u3000、，,；;：:■●◆▲★☆·•—-（(【[)）]】"
+_TRAIL_JUNK = " \t\u3000、，,；;：:（(【["
+_GUARD_AFTER_BOUNDARY = "率额量值度数者"
+
+
+# ---------------------------------------------------------------- rules (compiled once)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    ch = load_yaml(PKG, "data/changes.yaml")
+    basis = load_yaml(PKG, "data/basis.yaml")
+    subj = load_yaml(PKG, "data/subjects.yaml")
+    non = load_yaml(PKG, "data/non_indicators.yaml")
+    periods = load_yaml(PKG, "data/periods.yaml")
+    targets = load_yaml(PKG, "data/targets.yaml")
+    verbs: dict[str, str] = {}
+    for kind in ("increase", "decrease"):
+        for e in ch[kind]:
+            verbs[e["word"]] = kind
+    multi = [w for w in verbs if len(w) > 1]
+    single = [w for w in verbs if len(w) == 1]
+    basis_alt = "|".join(f"(?:{b['pattern']})" for b in basis)
+    between = _alt(ch["between"])
+    change_re = regex.compile(
+        rf"(?:(?P<basis>{basis_alt})(?:分别|均)?)?(?:(?P<verb>{_alt(multi)})|(?<=(?:{basis_alt})(?:分别|均)?)(?P<verb1>{_alt(single)}))"
+        rf"(?:{between})?$"
+    )
+    rate_nouns = {w: k for k, ws in ch["rate_nouns"].items() for w in ws}
+    non_rules = []
+    for r in non:
+        non_rules.append({
+            "name": r["name"],
+            "units": set(r.get("units") or ()),
+            "kinds": set(r.get("kinds") or ()),
+            "before": regex.compile(r["before"]) if r.get("before") else None,
+            "after": regex.compile(r["after"]) if r.get("after") else None,
+            "core": r.get("core"),
+        })
+    boundaries = subj["boundaries"]
+    return {
+        "verbs": verbs,
+        "change_re": change_re,
+        "rate_re": regex.compile(rf"(?:{_alt(rate_nouns)})$"),
+        "rate_nouns": rate_nouns,
+        "comparison_re": regex.compile(_alt(ch["comparison_words"])),
+        "predicates_re": regex.compile(rf"(?:{_alt(subj['predicates'])})$"),
+        "boundary_multi_re": regex.compile(_alt(w for w in boundaries if len(w) > 1)),
+        "boundary_single": frozenset(w for w in boundaries if len(w) == 1),
+        "protected_re": regex.compile(rf"(?:{_alt(subj['protected'])})$"),
+        "scopes_re": regex.compile(rf"(?:{_alt(subj['scopes'])})"),
+        "right_stops_re": regex.compile(_alt(subj["right_stops"])),
+        "right_stops_words_re": regex.compile(_alt(subj["right_stops_with_words"])),
+        "share_verbs": tuple(subj["share_verbs"]),
+        "max_chars": int(subj["max_chars"]),
+        "non": non_rules,
+        "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+        "targets_re": regex.compile("|".join(f"(?:{t['pattern']})" for t in targets)),
+        "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
+        "period_strip_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+    }
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class _Words:
+    """pkuseg token boundaries (optional)."""
+
+    def __init__(self, words: Sequence[tuple[int, int]] | None) -> None:
+        self.given = bool(words)
+        self.starts = frozenset(s for s, _ in words or ())
+        self.ends = frozenset(e for _, e in words or ())
+        self.spans = frozenset((s, e) for s, e in words or ())
+
+    def is_word(self, start: int, end: int) -> bool:
+        return (start, end) in self.spans
+
+    def aligned(self, start: int, end: int) -> bool:
+        return not self.given or (start in self.starts and end in self.ends)
+
+
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def _containing(spans: list[Span], starts: list[int], pos: int) -> Span | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i].start <= pos < spans[i].end:
+        return spans[i]
+    return None
+
+
+def _bound(q: Quantity) -> str | None:
+    if q.qualifier:
+        return qualifier_bounds().get(q.qualifier)
+    if q.low is not None and q.high is not None and q.high != q.low:
+        return "range"
+    return None
+
+
+def _core_text(q: Quantity) -> str:
+    """The numeral of the quantity without qualifier and unit (for the 一 rule)."""
+    t = q.text
+    if q.unit and q.text.endswith(q.unit):
+        t = t[: -len(q.unit)]
+    return t
+
+
+# ---------------------------------------------------------------- exclusion
+
+
+def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: list[tuple[int, int]], date_spans: list[tuple[int, int]]) -> str | None:
+    if q.unit is None:
+        return "no_unit"
+    if q.unit_kind == "fraction":
+        return "fraction"
+    for s, e in date_spans:
+        if s < q.end and q.start < e:
+            return "date"
+    for s, e in slogans:
+        if s < q.start and q.end < e:
+            return "slogan"
+    before = text[max(0, q.start - 6) : q.start]
+    after = text[q.end : q.end + 8]
+    for r in R["non"]:
+        if r["units"] and q.unit not in r["units"]:
+            continue
+        if r["kinds"] and q.unit_kind not in r["kinds"]:
+            continue
+        if r["core"] is not None:
+            if _core_text(q) != r["core"] or q.qualifier:
+                continue
+            return r["name"]
+        if r["before"] is not None and not r["before"].search(before):
+            continue
+        if r["after"] is not None and not r["after"].search(after):
+            continue
+        if r["before"] is None and r["after"] is None:
+            continue
+        return r["name"]
+    return None
+
+
+def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+    """A threshold inside a noun phrase: 亿元以上项目, 过百亿元的工业项目, 50亿元制造业项目1个."""
+    e = q.end
+    nxt_char = text[e] if e < len(text) else ""
+    if q.qualifier in ("以上", "以下") and q.text.endswith(q.qualifier) and _han(nxt_char):
+        return nxt_char not in "，。；的" and not text.startswith(("其中", "和", "与", "及"), e)
+    bound = qualifier_bounds().get(q.qualifier or "")
+    if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
+        return True  # 过百亿元的工业项目
+    if nxt is not None and nxt.start > e and q.unit_kind in ("money", "percent"):
+        gap = text[e : nxt.start]
+        if (
+            nxt.unit_kind == "count"
+            and len(gap) <= 20
+            and (_han(gap[0]) or gap[0] == "的")
+            and all(_han(c) or c in "、“”的" for c in gap)
+        ):
+            return True  # 50亿元制造业项目1个
+    if nxt is not None and text.startswith(("或", "至", "到"), e) and nxt.start == e + 1:
+        return _is_modifier(text, nxt, None, clause_end)  # 100亿元或10亿美元以上大项目
+    return False
+
+
+# ---------------------------------------------------------------- subject
+
+
+def _right_subject(text: str, q_end: int, clause_end: int, R: dict[str, Any], words: _Words, q_starts: dict[int, Quantity], depth: int = 0) -> Span | None:
+    r = q_end
+    if r in q_starts and depth < 3:
+        nq = q_starts[r]
+        return _right_subject(text, nq.end, clause_end, R, words, q_starts, depth + 1)  # 84条126公里巷路
+    if r < clause_end and text[r] == "的":
+        r += 1
+    if r >= clause_end or not (_han(text[r]) or text[r] in "“"):
+        return None
+    j = r
+    limit = min(clause_end, r + 12)
+    while j < limit:
+        c = text[j]
+        if j in q_starts or c.isdigit():
+            break
+        if c == "、" and (j + 1 >= limit or text[j + 1].isdigit() or (j + 1) in q_starts):
+            break
+        if not (_han(c) or c in "、“”"):
+            break
+        m = R["right_stops_re"].match(text, j)
+        if m is not None and (j > r or len(m.group()) > 1) and words.aligned(j, j + len(m.group())):
+            break
+        if j > r and words.given and R["right_stops_words_re"].match(text, j) and words.is_word(j, j + 1):
+            break
+        j += 1
+    while j > r and text[j - 1] in "、“":
+        j -= 1
+    if j > r and any(_han(c) for c in text[r:j]):
+        return Span.of(text, r, j)
+    return None
+
+
+def _strip_tail(seg: str, R: dict[str, Any]) -> str:
+    while True:
+        seg = seg.rstrip(_TRAIL_JUNK)
+        if R["protected_re"].search(seg):
+            return seg
+        m = R["predicates_re"].search(seg)
+        if m is None:
+            return seg
+        seg = seg[: m.start()]
+
+
+def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], words: _Words) -> Span | None:
+    seg = text[seg_start:seg_end]
+    seg = _strip_tail(seg, R)
+    end = seg_start + len(seg)
+    if end <= seg_start:
+        return None
+    start = seg_start
+    # A占B: the subject is A
+    for sv in R["share_verbs"]:
+        k = seg.rfind(sv)
+        if k > 0:
+            end = seg_start + k
+            seg = _strip_tail(text[seg_start:end], R)
+            end = seg_start + len(seg)
+            break
+    protected = R["protected_re"].search(text, seg_start, end)
+    search_end = protected.start() if protected else end
+    boundary = None
+    for m in R["boundary_multi_re"].finditer(text, seg_start, search_end, overlapped=True):
+        if m.end() < len(text) and text[m.end()] in _GUARD_AFTER_BOUNDARY:
+            continue  # 完成率, 实现值: part of a noun
+        if m.end() < len(text) and text[m.end()] == "的":
+            continue  # 需整治的低效企业: a relative clause inside the subject
+        if not words.aligned(m.start(), m.end()):
+            continue
+        if m.end() >= end:
+            continue
+        if boundary is None or m.end() > boundary:
+            boundary = m.end()
+    if words.given:
+        for i in range(seg_start, search_end):
+            if text[i] in R["boundary_single"] and words.is_word(i, i + 1) and i + 1 < end:
+                if boundary is None or i + 1 > boundary:
+                    boundary = i + 1
+    if boundary is not None:
+        start = boundary
+    else:
+        # strip topic words naming where or when (全县, 我区, 今年, 1—10月)
+        while True:
+            moved = False
+            for rx in (R["scopes_re"], R["period_strip_re"]):
+                m = rx.match(text, start, end)
+                if m is not None and m.end() > start and m.end() < end:
+                    start, moved = m.end(), True
+            while start < end and text[start] in _LEAD_JUNK:
+                start, moved = start + 1, True
+            if not moved:
+                break
+    while start < end and text[start] in _LEAD_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _TRAIL_JUNK + "”“" and not (text[end - 1] == "”" and "“" in text[start:end]):
+        end -= 1
+    if end - start > R["max_chars"]:
+        start = end - R["max_chars"]
+    if end <= start or not any(_han(c) for c in text[start:end]):
+        return None
+    return Span.of(text, start, end)
+
+
+# ---------------------------------------------------------------- change, period, target
+
+
+def _change(text: str, seg_start: int, q: Quantity, subject: Span | None, R: dict[str, Any]) -> tuple[str | None, Span | None, int]:
+    """(change, basis, where the predicate starts) from the words right before the number."""
+    lo = max(seg_start, q.start - 16)
+    window = text[lo : q.start]
+    m = R["change_re"].search(window)
+    if m is not None:
+        verb = m.group("verb") or m.group("verb1")
+        kind = R["verbs"][verb]
+        basis = None
+        if m.group("basis"):
+            b0 = lo + m.start("basis")
+            basis = Span.of(text, b0, lo + m.end("basis"))
+        return kind, basis, lo + m.start()
+    if subject is not None and q.unit_kind == "percent":
+        rm = R["rate_re"].search(subject.text)
+        if rm is not None and not R["comparison_re"].search(text, subject.start - 4 if subject.start >= 4 else 0, subject.start):
+            return R["rate_nouns"][rm.group()], None, q.start
+    return None, None, q.start
+
+
+def _nearest_before(spans: list[tuple[int, int]], starts: list[int], pos: int, lo: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0:
+        s, e = spans[i]
+        if e <= pos and s >= lo:
+            return spans[i]
+        if s < lo:
+            return None
+        i -= 1
+    return None
+
+
+# ---------------------------------------------------------------- main
+
+
+def find_indicators(
+    text: str,
+    *,
+    words: Sequence[tuple[int, int]] | None = None,
+    headings: Sequence[tuple[int, int]] = (),
+    dates: Sequence[Any] = (),
+) -> list[Indicator]:
+    """Numeric facts of ``text`` as :class:`Indicator` records (offsets into ``text``).
+
+    text (str): one article's text.
+    words (list[tuple[int, int]] | None): pkuseg token offsets; sharpen subject boundaries.
+    headings (list[tuple[int, int]]): headline ranges (a headline ends a sentence).
+    dates (list): date mentions with ``.start``/``.end`` (the dates component's DateValue):
+        numbers inside them are not indicators; they are candidate periods.
+    RETURNS (list[Indicator]): in text order.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    R = _rules()
+    w = _Words(words)
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    sents = sentences(text)
+    sent_starts = [s.start for s in sents]
+    cls = clauses(text)
+    cl_starts = [c.start for c in cls]
+    slogans = [m.span() for m in R["slogan_re"].finditer(text)]
+    date_spans = sorted((d.start, d.end) for d in dates if getattr(d, "end", 0) > getattr(d, "start", 0))
+    period_spans = sorted({m.span() for m in R["periods_re"].finditer(text) if m.end() > m.start()} | set(date_spans))
+    period_starts = [s for s, _ in period_spans]
+    targets = [m.start() for m in R["targets_re"].finditer(text)]
+    q_starts = {q.start: q for q in quantities}
+
+    out: list[Indicator] = []
+    last_subject: dict[int, Span | None] = {}  # sentence start -> subject of the previous indicator
+    prev_cut: dict[int, int] = {}  # clause start -> end of the previous non-modifier quantity
+    for i, q in enumerate(quantities):
+        clause = _containing(cls, cl_starts, q.start) or Span.of(text, q.start, q.end)
+        sent = _containing(sents, sent_starts, q.start) or clause
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        modifier = _is_modifier(text, q, nxt, clause.end)
+        if modifier:
+            continue
+        seg_start = max(clause.start, prev_cut.get(clause.start, clause.start))
+        if _excluded(text, q, R, slogans, date_spans):
+            continue
+        prev_cut[clause.start] = q.end
+        # subject: after counted numbers first, else before the number
+        subject: Span | None = None
+        how = "none"
+        if q.unit_kind in RIGHT_KINDS:
+            subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
+            how = "right" if subject else how
+        change, basis, pred_start = _change(text, seg_start, q, None, R)
+        if subject is None:
+            subject = _left_subject(text, seg_start, pred_start, R, w)
+            how = "left" if subject else how
+        if change is None:
+            change, basis, _ = _change(text, seg_start, q, subject, R)
+        if subject is None:
+            subject = last_subject.get(sent.start)
+            how = "inherited" if subject else "none"
+        last_subject[sent.start] = subject
+        # period: nearest before in the sentence, else in the paragraph
+        period = None
+        para_lo = text.rfind("\n", 0, q.start) + 1
+        hit = _nearest_before(period_spans, period_starts, q.start, sent.start) or _nearest_before(
+            period_spans, period_starts, q.start, para_lo
+        )
+        if hit is not None:
+            period = Span.of(text, *hit)
+        k = bisect.bisect_left(targets, sent.start)
+        is_target = k < len(targets) and targets[k] < q.start
+        out.append(
+            Indicator(
+                text=q.text, start=q.start, end=q.end, value=q.value, unit=q.unit or "",
+                qualifier=q.qualifier, bound=_bound(q), low=q.low, high=q.high, change=change,
+                basis=basis, subject=subject, period=period, is_target=is_target, rule=f"{q.rule}/{how}",
+            )
+        )
+    return out

@@ -1,0 +1,48 @@
+"""Indicator records: one numeric fact of an article, grounded in the text."""
+
+from __future__ import annotations
+
+import attrs
+
+from newsextract.spans import Span, offset_field
+
+BOUNDS = ("approx", "at_least", "more_than", "at_most", "less_than", "range")
+CHANGES = ("increase", "decrease")
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A measured value: what, how much, how exact, whether a change, for which period.
+
+    text (str): the number with its unit and qualifier as printed ("95%以上", "超过1100亿元").
+    start (int): offset of the first character.
+    end (int): offset one past the last character.
+    value (int | float): the number with 万/亿 applied (50亿元 -> 5000000000); low end of a range.
+    unit (str): unit or measure word without the multiplier ("元", "%", "个百分点", "家").
+    qualifier (str | None): approximation/bound word as printed (余 多 以上 近 约 超过...).
+    bound (str | None): approx / at_least / more_than / at_most / less_than / range, from the qualifier.
+    low (int | float | None): low end of a range (两三个 -> 2).
+    high (int | float | None): high end of a range (两三个 -> 3).
+    change (str | None): "increase" (增长 提高...) or "decrease" (下降 减少...) when the number is a change.
+    basis (Span | None): the comparison base printed before the change verb (同比, 较上年).
+    subject (Span | None): the shortest phrase naming what is measured (园区完成率).
+    period (Span | None): the period the number refers to (2022年以来, 1—10月), when printed.
+    is_target (bool): the number is a goal's target (力争…10个以上).
+    rule (str): how it was found: the quantity rule and the subject rule ("arabic/left").
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = offset_field()
+    end: int = offset_field()
+    value: int | float = attrs.field()
+    unit: str = attrs.field()
+    qualifier: str | None = None
+    bound: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(BOUNDS)))
+    low: int | float | None = None
+    high: int | float | None = None
+    change: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(CHANGES)))
+    basis: Span | None = None
+    subject: Span | None = None
+    period: Span | None = None
+    is_target: bool = False
+    rule: str = ""
