@@ -331,6 +331,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 @attrs.define
 class _Context:
+    ref_grain: str = "day"  # precision of the reference date: day, month (2017-10) or year
     year: int | None = None  # last year printed with a month (no-reference carry-over)
     day: tuple[int | None, int, int] | None = None  # last day-precise date (y, m, d)
 
@@ -348,7 +349,7 @@ def _resolve(raw: _Raw, ref: dt.date | None, ctx: _Context) -> tuple[str | None,
 
     ok = True
     if raw.moff is not None:  # 本月14日, 上月
-        if ref is None:
+        if ref is None or ctx.ref_grain == "year":
             return _unresolved(raw, relative)
         ys, ms = _shift_month(ref.year, ref.month, raw.moff)
         ye, me = ys, ms
@@ -415,8 +416,10 @@ def _wrap(start: str | None, end: str | None, relative: bool,
 def _bare_day_month(raw: _Raw, ref: dt.date | None, ctx: _Context) -> tuple[int | None, int | None]:
     if ctx.day is not None:
         return ctx.day[0], ctx.day[1]
-    if ref is None:
+    if ref is None or ctx.ref_grain == "year":
         return None, None
+    if ctx.ref_grain == "month":
+        return ref.year, ref.month
     best: tuple[int, int, int] | None = None
     day = raw.d2 or raw.d1 or 1
     for y, m in ((ref.year, ref.month), _shift_month(ref.year, ref.month, -1)):
@@ -430,7 +433,7 @@ def _bare_day_month(raw: _Raw, ref: dt.date | None, ctx: _Context) -> tuple[int 
 
 def _resolve_relday(raw: _Raw, ref: dt.date | None, ctx: _Context) -> str | None:
     if raw.rel_anchor == "reference":
-        if ref is None:
+        if ref is None or ctx.ref_grain != "day":  # 昨日 with a reference known to the month only
             return None
         day = ref + dt.timedelta(days=raw.rel_offset)
         ctx.day = (day.year, day.month, day.day)
@@ -448,18 +451,30 @@ def _resolve_relday(raw: _Raw, ref: dt.date | None, ctx: _Context) -> str | None
     return _fmt(ctx.day[0], day.month, day.day)
 
 
-def _as_date(reference_date: Any) -> dt.date | None:
+_PARTIAL_REF = regex.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+
+
+def _as_date(reference_date: Any) -> tuple[dt.date | None, str]:
+    """(date, precision); a partial "2017-10" / "2017" stands for the last day of that period."""
     if reference_date is None:
-        return None
+        return None, "day"
     if isinstance(reference_date, dt.datetime):
-        return reference_date.date()
+        return reference_date.date(), "day"
     if isinstance(reference_date, dt.date):
-        return reference_date
+        return reference_date, "day"
     if isinstance(reference_date, str):
+        s = reference_date.strip()
         try:
-            return dt.date.fromisoformat(reference_date.strip())
+            return dt.date.fromisoformat(s), "day"
         except ValueError:
-            raise ReferenceDateError(reference_date) from None
+            pass
+        m = _PARTIAL_REF.fullmatch(s)
+        if m:
+            y, mo = int(m.group(1)), m.group(2)
+            if mo is None:
+                return dt.date(y, 12, 31), "year"
+            if 1 <= int(mo) <= 12:
+                return dt.date(y, int(mo), _days_in(y, int(mo))), "month"
     raise ReferenceDateError(reference_date)
 
 
@@ -468,7 +483,8 @@ def parse_dates(text: str, reference_date: dt.date | str | None = None) -> list[
 
     text (str): article text (any string; never raises on odd input).
     reference_date (datetime.date | str | None): publication date, used for 5月14日 (year),
-        昨天, 去年, 本月; an ISO string "2023-05-16" is accepted too.
+        昨天, 去年, 本月. An ISO string is accepted too, also a partial one ("2017-10",
+        "2017": a publication known to the month or year only; then 昨天 stays None).
     RETURNS (list[DateValue]): non-overlapping mentions, ``text[start:end] == value.text``.
 
     >>> [(d.text, d.iso, d.time_of_day) for d in parse_dates("5月15日晚,我区召开部署会。", "2023-05-16")]
@@ -478,12 +494,12 @@ def parse_dates(text: str, reference_date: dt.date | str | None = None) -> list[
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_dates() takes str, got {type(text).__name__}")
-    ref = _as_date(reference_date)
+    ref, ref_grain = _as_date(reference_date)
     if not text:
         return []
     t = _tables()
     view = text.translate(_VIEW)
-    ctx = _Context()
+    ctx = _Context(ref_grain=ref_grain)
     out: list[DateValue] = []
     for raw in _candidates(view, t):
         iso, interval, relative = _resolve(raw, ref, ctx)
