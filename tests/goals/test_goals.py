@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsextract.dates import DateInterval, DateValue
 from newsextract.goals import Goal, find_goals
 from newsextract.goals.finder import _rules
 from newsextract.spans import Span
@@ -25,13 +26,6 @@ class FakeIndicator:
     start: int
     end: int
     is_target: bool = False
-
-
-@attrs.frozen(kw_only=True)
-class FakeDate:
-    text: str
-    start: int
-    end: int
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +49,11 @@ def _occurrences(text: str, needle: str) -> list[int]:
 def _inputs(case: dict[str, Any]) -> dict[str, Any]:
     text = case["text"]
     inds = [FakeIndicator(text=s, start=i, end=i + len(s)) for s in case.get("indicators", []) for i in _occurrences(text, s)]
-    dates = [FakeDate(text=s, start=i, end=i + len(s)) for s in case.get("dates", []) for i in _occurrences(text, s)]
+    dates = [
+        DateValue(text=d["text"], start=i, end=i + len(d["text"]), grain=d.get("grain"),
+                  interval=DateInterval(end=d["before"]) if d.get("before") else None)
+        for d in case.get("dates", []) for i in _occurrences(text, d["text"])
+    ]
     people = []
     for name in case.get("people", []):
         ms = tuple(Span.of(text, i, i + len(name)) for i in _occurrences(text, name))

@@ -57,6 +57,7 @@ class _Rules:
     speech: Any
     body: Any
     pronoun: Any
+    not_deadline: Any
     speaker_window: int
     continues_speech: Any
 
@@ -111,6 +112,7 @@ def _rules() -> _Rules:
             speech=_compile(data["speech"], "speech", {}),
             body=_compile(data["body"], "body", {}),
             pronoun=_compile(data["pronoun"], "pronoun", {}),
+            not_deadline=_compile(data["not_deadline"], "not_deadline", {}),
             speaker_window=int(data["speaker_window"]),
             continues_speech=_compile(data["continues_speech"], "continues_speech", {}),
         )
@@ -134,10 +136,10 @@ class _Sorted:
             i += 1
         return out
 
-    def last_before(self, pos: int, not_before: int = 0) -> Any:
+    def last_before(self, pos: int, not_before: int = 0, where: Any = None) -> Any:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0 and self.items[i].start >= not_before:
-            if self.items[i].end <= pos:
+            if self.items[i].end <= pos and (where is None or where(self.items[i])):
                 return self.items[i]
             i -= 1
         return None
@@ -253,6 +255,8 @@ class _Finder:
         speaker: Optional[tuple[Span, str]] = None
         last_end = 0
         for sent in sentences(self.text):
+            # a speaker's words run on to the end of the paragraph, and into the next one
+            # when it opens with a directive (要……, 一是……, 同时……)
             new_paragraph = "\n" in self.text[last_end: sent.start]
             last_end = sent.end
             if new_paragraph and speaker is not None:
@@ -283,7 +287,8 @@ class _Finder:
             gs, ge, last = goal_span
             speaker = self.speaker_before(sent, speech_done, gs, speaker)
             speech_done = gs
-            found.append(self.make_goal(mk, m, clause, gs, ge, speaker, sent.start))
+            prev = cls[ci - 1].start if ci > 0 else clause.start
+            found.append(self.make_goal(mk, m, clause, gs, ge, speaker, sent.start, prev))
             pos = ge
             ci = last if ge < cls[last].end else last + 1
         speaker = self.speaker_before(sent, speech_done, sent.end, speaker)
@@ -342,7 +347,7 @@ class _Finder:
         return self.has_figure(nxt.start, _content_end(text, nxt.start, nxt.end))
 
     def make_goal(self, mk: _Marker, m: Any, clause: Span, gs: int, ge: int,
-                  speaker: Optional[tuple[Span, str]], sent_start: int) -> Goal:
+                  speaker: Optional[tuple[Span, str]], sent_start: int, prev_clause_start: int) -> Goal:
         text = self.text
         targets = tuple(_as_target(ind) for ind in self.indicators.inside(gs, ge))
         strength = mk.strength
@@ -355,19 +360,23 @@ class _Finder:
             text=text[gs:ge], start=gs, end=ge,
             marker=Span.of(text, m.start(), m.end()),
             targets=targets,
-            deadline=self.deadline(gs, ge, sent_start),
+            deadline=self.deadline(gs, ge, sent_start, prev_clause_start),
             owner=speaker[0] if speaker else None,
             owner_kind=speaker[1] if speaker else None,
             strength=strength,
             rule=mk.name,
         )
 
-    def deadline(self, gs: int, ge: int, sent_start: int) -> Any:
+    def deadline(self, gs: int, ge: int, sent_start: int, lo: int) -> Any:
         inside = self.dates.inside(gs, ge)
         if inside:
-            return inside[0]
-        # "今年本市将……，实现……目标": a date earlier in the same sentence dates the goal
-        return self.dates.last_before(gs, not_before=sent_start)
+            return next((d for d in inside if _is_deadline(d)), inside[0])
+        # "今年本市将……，实现……目标": a year or a 前 date in the goal's clause or the one just
+        # before dates the goal (not the meeting's day "5月15日晚", not 今年以来, not 去年)
+        return self.dates.last_before(gs, not_before=max(sent_start, lo), where=self.is_deadline)
+
+    def is_deadline(self, date: Any) -> bool:
+        return _is_deadline(date) and not self.r.not_deadline.search(str(getattr(date, "text", "")))
 
     # ------------------------------------------------------------ owners
     def speaker_before(self, sent: Span, lo: int, hi: int, speaker: Optional[tuple[Span, str]]):
@@ -395,6 +404,15 @@ class _Finder:
         if ref is not None:
             return Span.of(text, ref.start, ref.end), "person"
         return None
+
+
+def _is_deadline(date: Any) -> bool:
+    """A date that can be a goal's due time: a year (今年, 2025年) or a period open at its
+    start (年底前, 5月底前); not a day, and not a period open at its end (今年以来)."""
+    interval = getattr(date, "interval", None)
+    if interval is not None:
+        return getattr(interval, "start", None) is None and getattr(interval, "end", None) is not None
+    return getattr(date, "grain", None) == "year"
 
 
 def _as_target(ind: Any) -> Any:
