@@ -33,6 +33,17 @@ _SENTENCE_END = frozenset("。！？!?\n")
 _CHAIN_SEPS = frozenset("、兼")
 _MAX_PREFIX = 32
 _SPACES = frozenset(" \u3000\u00a0\t")
+_ASPECT = frozenset("着了过")
+# characters that end an organisation inside a place chain (县委, 林业局 ...)
+_ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人|个)")
 _PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
 
@@ -94,7 +105,12 @@ class _Finder:
             return 2
         if ch in lx.follow_single:
             return 1
+        if self._aspect(e):
+            return 1  # a verb with an aspect particle: 指着, 拿出了
         return 0
+
+    def _aspect(self, e: int) -> bool:
+        return e + 1 < self.n and self.text[e + 1] in _ASPECT and is_han(self.text[e]) and self.text[e] not in self.lx.follow_single
 
     def name_at(self, s: int, *, strict: bool = False, min_strength: int = 0) -> int | None:
         """End of the most plausible name starting at ``s``, or None.
@@ -122,16 +138,18 @@ class _Finder:
             if given == 2 and text[s + k] == ANON:
                 break
             cand = text[s:e]
-            if is_not_name(cand, lx):
-                continue
             strength = self.follow_strength(e)
+            if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx)):
+                continue  # a listed word (方案); a word at the start (高度重视) unless the name ends clearly
             wb = 0
             if self.words.present:
                 wb = 1 if e in self.words.ends else (-1 if not self.words.boundary(e) else 0)
-            if strength == 0 and (given == 1 or wb < 0):
-                continue
-            if strict and wb < 0:
-                continue
+            if wb < 0 and strength == 1 and self._aspect(e):
+                strength = 0  # 陈东明|白了: the 'verb + 了' reading is pkuseg's word 明白
+            if wb < 0 and (strict or strength == 0):
+                continue  # pkuseg's words cut through the candidate's end
+            if strength == 0 and given == 1 and wb < 1:
+                continue  # a short name needs a clear end: punctuation, a verb, or a word boundary
             key = (strength, wb, given, e)
             if best is None or key > best:
                 best = key
@@ -238,11 +256,16 @@ class _Finder:
             masked = org
             for w in lx.level_false:
                 masked = masked.replace(w, "\0" * len(w))
-            best, where = None, -1
-            for marker, level in lx.levels:
-                i = masked.rfind(marker)
-                if i >= 0 and i + len(marker) > where:
-                    best, where = level, i + len(marker)
+            # the last marker of the leading place chain: 河南省南召县林业局 → 县, 市农业农村局 → 市
+            marks = sorted((i, len(marker), level) for marker, level in lx.levels for i in _find_all(masked, marker))
+            best, end = None, -1
+            for i, length, level in marks:
+                if i < end:
+                    continue
+                gap = masked[end:i] if end >= 0 else ""
+                if best is not None and (len(gap) > 6 or gap.endswith(lx.org_suffixes) or any(c in _ORG_CHARS for c in gap)):
+                    break
+                best, end = level, i + length
             if best:
                 return best
         return lx.position_levels.get(position)
@@ -361,8 +384,8 @@ class _Finder:
     def cue_pass(self) -> None:
         for m in self.lx.cue_re.finditer(self.text):
             s = m.end()
-            e = self.name_at(s, strict=True)
-            if e is not None and self.words.boundary(s):
+            e = self.name_at(s, strict=True, min_strength=1)
+            if e is not None:
                 self.add(self.text[s:e], s, e, "name_cue")
 
     def count_pass(self) -> None:
@@ -384,7 +407,7 @@ class _Finder:
         for s in range(self.n):
             if not self.clause_start(s) or s in self.taken:
                 continue
-            e = self.name_at(s, strict=True, min_strength=2)
+            e = self.name_at(s, strict=True, min_strength=1)
             if e is None:
                 continue
             if not any(text.startswith(w, e) for w in lx.speech):

@@ -20,6 +20,9 @@ PUNCT = frozenset("，,、。．.；;：:！!？?“”\"'‘’（）()《》�
 
 # split_names: probability of a name length, by surname length.
 _LEN_P = {1: {2: 0.3, 3: 0.7}, 2: {3: 0.5, 4: 0.5}}
+# split_names: a surname of rank r opens a name with odds ~ _SURNAME_MASS / (r + 10)
+_SURNAME_MASS = 1000.0
+_COMPOUND_RANK = 50
 
 
 class Words:
@@ -102,12 +105,14 @@ def split_names(run: str) -> list[str]:
         k = surname_len(run, i, lx)
         if not k:
             continue
-        rank = lx.surnames[run[i : i + k]]
+        # a compound surname match is strong evidence whatever its population rank
+        rank = min(lx.surnames[run[i : i + k]], _COMPOUND_RANK) if k == 2 else lx.surnames[run[i]]
         for length, p_len in _LEN_P[k].items():
             j = i + length
             if j > n or not plausible(run[i:j], lx):
                 continue
-            cost = cost_i - math.log(1.0 / (rank + 10)) - math.log(p_len)
+            # benefit of starting a name here: log-odds that the character opens a name
+            cost = cost_i - math.log(_SURNAME_MASS / (rank + 10)) - math.log(p_len)
             if best[j] is None or cost < best[j][0]:  # type: ignore[index]
                 best[j] = (cost, names_i + [run[i:j]])
     if best[n] is not None:
