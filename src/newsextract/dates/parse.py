@@ -49,6 +49,8 @@ def _num(s: str | None) -> int | None:
         return None
     if s.isascii() and s.isdigit():
         return int(s)
+    if s == "元":  # 元月: January
+        return 1
     if s[0] in "廿卅":
         return (20 if s[0] == "廿" else 30) + (_CN_DIGIT[s[1]] if len(s) > 1 else 0)
     if "十" in s:
@@ -69,7 +71,9 @@ class _Tables:
     before: Any
     years: dict[str, int]
     months: dict[str, int]
-    days: dict[str, tuple[int, str]]
+    days: dict[str, tuple[int, str, str | None]]
+    weeks: dict[str, int]
+    weekdays: dict[str, int]
     year_suffixes: dict[str, int]
     quarters: dict[int, tuple[int, int]]
     halves: dict[str, tuple[int, int]]
@@ -93,6 +97,8 @@ def _tables() -> _Tables:
         TODW=_alternation(words["times_of_day"]),
         MSUF=_alternation(words["month_suffixes"]),
         YSUF=_alternation(w["word"] for w in words["year_suffixes"]),
+        WREL=_alternation(w["word"] for w in words["relative_weeks"]),
+        WDAY=_alternation(str(k) for k in words["weekdays"]),
     )
 
     def expand(pattern: str, depth: int = 0) -> str:
@@ -107,7 +113,9 @@ def _tables() -> _Tables:
         before=regex.compile(expand(spec["suffixes"]["before"])),
         years={w["word"]: int(w["offset"]) for w in words["relative_years"]},
         months={w["word"]: int(w["offset"]) for w in words["relative_months"]},
-        days={w["word"]: (int(w["offset"]), w["anchor"]) for w in words["relative_days"]},
+        days={w["word"]: (int(w["offset"]), w["anchor"], w.get("time_of_day")) for w in words["relative_days"]},
+        weeks={w["word"]: int(w["offset"]) for w in words["relative_weeks"]},
+        weekdays={str(k): int(v) for k, v in words["weekdays"].items()},
         year_suffixes={w["word"]: int(w["month"]) for w in words["year_suffixes"]},
         quarters={int(k): tuple(v) for k, v in words["quarters"].items()},
         halves={k: tuple(v) for k, v in words["halves"].items()},
@@ -122,7 +130,7 @@ class _Raw:
     start: int
     end: int
     rule: str
-    kind: str  # point | range | relday | vague | plan
+    kind: str  # point | range | relday | relweek | vague | plan
     grain: str | None = None
     y1: int | None = None  # year printed with the start
     y2: int | None = None  # year printed with the end of a range
@@ -133,8 +141,9 @@ class _Raw:
     m2: int | None = None
     d2: int | None = None
     tod: str | None = None
-    rel_offset: int = 0
+    rel_offset: int = 0  # days (relday) or weeks (relweek)
     rel_anchor: str = ""
+    weekdays: tuple[int, int] | None = None  # relweek: ISO weekdays covered (5, 5) / (1, 7)
     plan_years: tuple[int, int] | None = None
     suffix: str | None = None  # since | before
 
@@ -245,9 +254,19 @@ def _read_plan(m: Any, rule: str, t: _Tables) -> _Raw | None:
 
 
 def _read_relday(m: Any, rule: str, t: _Tables) -> _Raw | None:
-    offset, anchor = t.days[m.group("rd")]
-    return _Raw(m.start(), m.end(), rule, "relday", "day", tod=m.groupdict().get("tod"),
+    offset, anchor, own_tod = t.days[m.group("rd")]
+    return _Raw(m.start(), m.end(), rule, "relday", "day", tod=m.groupdict().get("tod") or own_tod,
                 rel_offset=offset, rel_anchor=anchor)
+
+
+def _read_relweek(m: Any, rule: str, t: _Tables) -> _Raw | None:
+    gd = m.groupdict()
+    if gd.get("wd"):
+        days = (t.weekdays[gd["wd"]],) * 2
+    else:
+        days = (6, 7) if gd.get("wend") else (1, 7)
+    return _Raw(m.start(), m.end(), rule, "relweek", "day", tod=gd.get("tod"),
+                rel_offset=t.weeks[gd["wrel"]], weekdays=days)
 
 
 def _read_vague(m: Any, rule: str, t: _Tables) -> _Raw | None:
@@ -263,6 +282,7 @@ _READERS: dict[str, Callable[[Any, str, _Tables], _Raw | None]] = {
     "first_months": _read_first_months,
     "plan": _read_plan,
     "relday": _read_relday,
+    "relweek": _read_relweek,
     "vague": _read_vague,
 }
 
@@ -342,6 +362,8 @@ def _resolve(raw: _Raw, ref: dt.date | None, ctx: _Context) -> tuple[str | None,
         return None, None, True
     if raw.kind == "relday":
         return _resolve_relday(raw, ref, ctx), None, True
+    if raw.kind == "relweek":
+        return _resolve_relweek(raw, ref, ctx)
     if raw.kind == "plan":
         a, b = raw.plan_years  # type: ignore[misc]
         return _wrap(f"{a:04d}", f"{b:04d}", False, raw.suffix)
@@ -454,6 +476,20 @@ def _resolve_relday(raw: _Raw, ref: dt.date | None, ctx: _Context) -> str | None
 _PARTIAL_REF = regex.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
+def _resolve_relweek(raw: _Raw, ref: dt.date | None,
+                     ctx: _Context) -> tuple[str | None, DateInterval | None, bool]:
+    """上周五 → that day; 上周 / 上周末 → the days as an interval (weeks start on Monday)."""
+    a, b = raw.weekdays  # type: ignore[misc]
+    if ref is None or ctx.ref_grain != "day":
+        return None, (DateInterval() if a != b else None), True
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=raw.rel_offset)
+    first, last = monday + dt.timedelta(days=a - 1), monday + dt.timedelta(days=b - 1)
+    if a == b:
+        ctx.day = (first.year, first.month, first.day)
+        return first.isoformat(), None, True
+    return _wrap(first.isoformat(), last.isoformat(), True, None)
+
+
 def _as_date(reference_date: Any) -> tuple[dt.date | None, str]:
     """(date, precision); a partial "2017-10" / "2017" stands for the last day of that period."""
     if reference_date is None:
@@ -503,7 +539,7 @@ def parse_dates(text: str, reference_date: dt.date | str | None = None) -> list[
     out: list[DateValue] = []
     for raw in _candidates(view, t):
         iso, interval, relative = _resolve(raw, ref, ctx)
-        if interval is not None and raw.suffix is None and raw.kind not in ("range", "plan"):
+        if interval is not None and raw.suffix is None and raw.kind not in ("range", "plan", "relweek"):
             interval = None
         grain = None if raw.kind == "vague" else raw.grain
         rule = raw.rule + (f"+{raw.suffix}" if raw.suffix and raw.kind != "plan" else "")
