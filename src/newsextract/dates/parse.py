@@ -37,8 +37,8 @@ from newsextract.errors import ReferenceDateError
 
 _PKG = "newsextract.dates"
 _PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-# Same-length view of the text: full-width digits and separators read as ASCII (offsets kept).
-_VIEW = str.maketrans("０１２３４５６７８９．／", "0123456789./")
+# Same-length view of the text: full-width digits, separators and spaces read as ASCII (offsets kept).
+_VIEW = str.maketrans("０１２３４５６７８９．／\u3000\u00a0", "0123456789./  ")
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
