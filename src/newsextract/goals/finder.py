@@ -38,7 +38,7 @@ class _Marker:
     strength: Optional[str]
     start: str
     extend: str
-    past: bool
+    past: Optional[str]
     self_contained: bool
 
 
@@ -90,11 +90,13 @@ def _rules() -> _Rules:
                     strength=m.get("strength"),
                     start=m.get("start", "marker"),
                     extend=m.get("extend", "figures"),
-                    past=bool(m.get("past", False)),
+                    past=m.get("past") or None,
                     self_contained=bool(m.get("self_contained", False)),
                 )
             )
-            if markers[-1].start not in ("marker", "clause") or markers[-1].extend not in ("figures", "sentence"):
+            mk = markers[-1]
+            if mk.start not in ("marker", "clause") or mk.extend not in ("figures", "sentence") \
+                    or mk.past not in (None, "clause", "sentence"):
                 raise RulesError(f"goals/data/markers.yaml: marker {name}: bad start/extend value")
         return _Rules(
             markers=tuple(markers),
@@ -196,6 +198,7 @@ class _Finder:
         self.mentions = _Sorted(_mentions(people))
         self.headings = sorted((int(s), int(e)) for s, e in headings)
         self.word_starts = frozenset(s for s, _ in words) if words else None
+        self._past_cache: dict[tuple[int, int], bool] = {}
 
     # ------------------------------------------------------------ checks
     def in_heading(self, start: int, end: int) -> bool:
@@ -284,56 +287,80 @@ class _Finder:
             if goal_span is None:
                 pos = m.start() + 1
                 continue
-            gs, ge, last = goal_span
+            gs, ge, last, quote_end = goal_span
             speaker = self.speaker_before(sent, speech_done, gs, speaker)
             speech_done = gs
+            owner = speaker
+            if quote_end >= 0:  # “……力争……。”刘志强说
+                owner = self.speaker_after(sent, quote_end) or speaker
             prev = cls[ci - 1].start if ci > 0 else clause.start
-            found.append(self.make_goal(mk, m, clause, gs, ge, speaker, sent.start, prev))
+            found.append(self.make_goal(mk, m, clause, gs, ge, owner, sent.start, prev))
             pos = ge
             ci = last if ge < cls[last].end else last + 1
         speaker = self.speaker_before(sent, speech_done, sent.end, speaker)
         return found, speaker
 
-    def extent(self, mk: _Marker, m: Any, cls: list[Span], ci: int, pos: int) -> Optional[tuple[int, int, int]]:
+    def extent(self, mk: _Marker, m: Any, cls: list[Span], ci: int, pos: int) -> Optional[tuple[int, int, int, int]]:
+        """(start, end, index of the last clause, end of the enclosing quote or -1) of the goal."""
         text, r = self.text, self.r
         clause = cls[ci]
+        opener, at = _enclosing(text, clause.start, m.start())
+        if opener in _TITLE_OPEN:
+            return None  # a marker inside 《……》 names a document
+        quote_end, units, k = -1, cls, ci
+        if opener is not None:
+            # inside “……” the quote is the sentence: its clauses, never past its close
+            close = text.find(_QUOTE_CLOSE[opener], m.end(), clause.end)
+            quote_end = close if close >= 0 else clause.end
+            units = clauses(text, at + 1, quote_end)
+            k = next((i for i, c in enumerate(units) if c.start <= m.start() < c.end), -1)
+            if k < 0:
+                return None
+        unit = units[k]
         if mk.start == "marker":
             gs = m.start()
-            lead = r.lead.search(text[max(clause.start, pos, gs - 6): gs])
+            lead = r.lead.search(text[max(unit.start, pos, gs - 6): gs])
             if lead:
                 gs -= len(lead.group())
         else:
-            gs = max(clause.start, pos)
+            gs = max(unit.start, pos)
             frame = r.frame.match(text[gs: m.start()])
             if frame:
                 gs += len(frame.group())
         while gs < m.start() and text[gs].isspace():
             gs += 1
-        opener, at = _enclosing(text, clause.start, m.start())
-        if opener in _TITLE_OPEN:
-            return None  # a marker inside 《……》 names a document
-        if opener is not None:
-            close = text.find(_QUOTE_CLOSE[opener], m.end(), clause.end)
-            ge = close if close >= 0 else _content_end(text, clause.start, clause.end)
+        ge, last = self.extend(mk, units, k, gs)
+        if quote_end >= 0:
             last = ci
-        elif r.purpose.search(text[max(clause.start, gs - 4): gs]) is not None:
-            ge, last = _content_end(text, clause.start, clause.end), ci
-        else:
-            ge = _content_end(text, clause.start, clause.end)
-            last = ci
-            j = ci + 1
-            while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
-                nxt = cls[j]
-                if not self.continues(mk, nxt):
-                    break
-                ge = _content_end(text, nxt.start, nxt.end)
-                last = j
-                j += 1
         if ge - m.end() < (0 if mk.self_contained else 2):
             return None  # a marker with no aim after it
-        if mk.past and r.past.search(text[clause.start: ge]) is not None:
+        if mk.past == "clause" and r.past.search(text[clause.start: ge]) is not None:
             return None
-        return gs, ge, last
+        if mk.past == "sentence" and self.sentence_has_past(cls):
+            return None
+        return gs, ge, last, quote_end
+
+    def extend(self, mk: _Marker, cls: list[Span], ci: int, gs: int) -> tuple[int, int]:
+        """End of the goal whose marker is in ``cls[ci]``, and the index of its last clause."""
+        text, r = self.text, self.r
+        clause = cls[ci]
+        ge, last = _content_end(text, clause.start, clause.end), ci
+        if r.purpose.search(text[max(clause.start, gs - 4): gs]) is not None:
+            return ge, last  # 为确保……，<the means>
+        j = ci + 1
+        while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
+            nxt = cls[j]
+            if not self.continues(mk, nxt):
+                break
+            ge, last = _content_end(text, nxt.start, nxt.end), j
+            j += 1
+        return ge, last
+
+    def sentence_has_past(self, cls: list[Span]) -> bool:
+        key = (cls[0].start, cls[-1].end)
+        if key not in self._past_cache:  # one look per sentence keeps long sentences linear
+            self._past_cache = {key: self.r.past.search(self.text, key[0], key[1]) is not None}
+        return self._past_cache[key]
 
     def continues(self, mk: _Marker, nxt: Span) -> bool:
         r, text = self.r, self.text
@@ -387,6 +414,18 @@ class _Finder:
             if who is not None:
                 speaker = who
         return speaker
+
+    def speaker_after(self, sent: Span, close: int) -> Optional[tuple[Span, str]]:
+        """The speaker named right after a closing quote (“……”X说)."""
+        text, r = self.text, self.r
+        v = r.speech.search(text, close + 1, min(sent.end, close + 1 + r.speaker_window))
+        if v is None:
+            return None
+        ref = self.mentions.last_before(v.start(), not_before=close + 1)
+        if ref is not None:
+            return Span.of(text, ref.start, ref.end), "person"
+        b = r.body.search(text[close + 1: v.start()])
+        return (Span.of(text, close + 1 + b.start(), v.start()), "body") if b is not None else None
 
     def subject_of(self, sent: Span, verb: int) -> Optional[tuple[Span, str]]:
         text, r = self.text, self.r
