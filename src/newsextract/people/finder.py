@@ -34,6 +34,7 @@ _CHAIN_SEPS = frozenset("、兼")
 _MAX_PREFIX = 32
 _SPACES = frozenset(" \u3000\u00a0\t")
 _ASPECT = frozenset("着了过")
+_JOINERS = frozenset("和及与")
 # characters that end an organisation inside a place chain (县委, 林业局 ...)
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
 
@@ -365,10 +366,14 @@ class _Finder:
             self.add(text[s:e], s, e, rule, titles=titles, group=group)
             while text.startswith("同志", e):
                 e += 2
-            if e >= self.n or text[e] != "、" or e + 1 in starts:
+            if e < self.n and text[e] == "、" and e + 1 not in starts:
+                s = e + 1
+                nxt = self.name_at(s)
+            elif e < self.n and text[e] in _JOINERS and e + 1 not in starts:
+                s = e + 1  # 阎某、习某和桓某: the last name of a list after 和/及/与
+                nxt = self.name_at(s, strict=True, min_strength=1)
+            else:
                 return
-            s = e + 1
-            nxt = self.name_at(s)
             if nxt is None:
                 return
             e = nxt
@@ -384,7 +389,7 @@ class _Finder:
     def cue_pass(self) -> None:
         for m in self.lx.cue_re.finditer(self.text):
             s = m.end()
-            e = self.name_at(s, strict=True, min_strength=1)
+            e = self.name_at(s, strict=True)
             if e is not None:
                 self.add(self.text[s:e], s, e, "name_cue")
 
@@ -410,8 +415,9 @@ class _Finder:
             e = self.name_at(s, strict=True, min_strength=1)
             if e is None:
                 continue
-            if not any(text.startswith(w, e) for w in lx.speech):
-                continue
+            after = e + 2 if text.startswith("同志", e) else e
+            if after == e and not any(text.startswith(w, after) for w in lx.speech):
+                continue  # X说 / X同志 at the start of a clause
             if self.words.present and not (s in self.words.starts and e in self.words.ends):
                 continue
             self.add(text[s:e], s, e, "speech")

@@ -11,7 +11,7 @@ from newsextract.people.lexicon import Lexicon, is_han, lexicon
 # administrative words). Kept in code because it is an orthographic fact, not a lexicon.
 _NOT_GIVEN = frozenset(
     "的了和与及等在是对把被让由从也都就还又很这那其之个们着过地得所而或并但不没说要将会"
-    "省市区县镇乡村委局办厅部院党届次年月日号名位各该本我你他她它"
+    "省市区县镇乡村州委局办厅部院党届次日号名位各该本我你他她它总"
 )
 # 某 stands for a withheld given name (董某): it ends the name.
 ANON = "某"
