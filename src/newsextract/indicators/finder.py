@@ -79,9 +79,12 @@ def _rules() -> dict[str, Any]:
         "rate_re": regex.compile(rf"(?:{_alt(rate_nouns)})$"),
         "rate_nouns": rate_nouns,
         "comparison_re": regex.compile(_alt(ch["comparison_words"])),
-        "predicates_re": regex.compile(rf"(?:{_alt(subj['predicates'])})$"),
+        "predicates_re": regex.compile(
+            rf"(?:{_alt(subj['predicates'])}|(?:{_alt(subj['level_verbs'])})(?:{_alt(subj['level_particles'])}))$"
+        ),
         "boundary_multi_re": regex.compile(_alt(w for w in boundaries if len(w) > 1)),
         "boundary_single": frozenset(w for w in boundaries if len(w) == 1),
+        "complements": frozenset(subj["boundary_complements"]),
         "protected_re": regex.compile(rf"(?:{_alt(subj['protected'])})$"),
         "scopes_re": regex.compile(rf"(?:{_alt(subj['scopes'])})"),
         "right_stops_re": regex.compile(_alt(subj["right_stops"])),
@@ -282,6 +285,12 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
                     boundary = i + 1
     if boundary is not None:
         start = boundary
+        while start + 1 < end and text[start] in R["complements"]:
+            start += 1
+        # a period right after the boundary is not part of the subject (力争|全年|新增就业岗位)
+        m = R["period_strip_re"].match(text, start, end)
+        if m is not None and start < m.end() < end:
+            start = m.end()
     else:
         # strip topic words naming where or when (全县, 我区, 今年, 1—10月)
         while True:

@@ -1,0 +1,106 @@
+"""Table-driven tests of find_indicators (fixtures/indicators/*.yaml) and its component."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsextract.indicators import Indicator, find_indicators
+from newsextract.spans import Span
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "indicators"
+FILES = ("subjects.yaml", "changes.yaml", "qualifiers.yaml", "non_indicators.yaml")
+ALWAYS = ("text", "start", "end", "value", "unit", "qualifier", "change", "subject", "low", "high", "bound")
+SOMETIMES = ("basis", "period", "is_target")
+
+
+@attrs.frozen
+class FakeDate:
+    """A DateValue-like mention (start/end/text) as the dates component passes it."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _cases() -> list:
+    out = []
+    for name in FILES:
+        for c in yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8")):
+            marks = [pytest.mark.xfail(strict=True, reason=c["xfail"])] if c.get("xfail") else []
+            out.append(pytest.param(c, id=f"{name[:-5]}:{c['id']}", marks=marks))
+    return out
+
+
+def _span(text: str, s: str | None) -> Span | None:
+    if s is None:
+        return None
+    i = text.find(s)
+    assert i >= 0, f"{s!r} not in the fixture text"
+    return Span.of(text, i, i + len(s))
+
+
+def _view(ind: Indicator, keys: tuple[str, ...]) -> dict:
+    d = {k: getattr(ind, k) for k in keys}
+    for k in ("subject", "basis", "period"):
+        if k in d and d[k] is not None:
+            d[k] = (d[k].text, d[k].start, d[k].end)
+    return d
+
+
+def _expected(text: str, e: dict) -> Indicator:
+    start = e.get("at", text.find(e["text"]))
+    assert start >= 0, f"{e['text']!r} not in the fixture text"
+    bound = e.get("bound")
+    if "bound" not in e and e.get("qualifier"):
+        from newsextract.numbers import qualifier_bounds
+
+        bound = qualifier_bounds()[e["qualifier"]]
+    return Indicator(
+        text=e["text"], start=start, end=start + len(e["text"]), value=e["value"], unit=e["unit"],
+        qualifier=e.get("qualifier"), bound=bound, low=e.get("low"), high=e.get("high"), change=e.get("change"),
+        basis=_span(text, e.get("basis")), subject=_span(text, e.get("subject")),
+        period=_span(text, e.get("period")), is_target=e.get("is_target", False),
+    )
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_indicators_find_indicators(case: dict) -> None:
+    text = case["text"]
+    dates = [FakeDate(text[s:e], s, e) for s, e in case.get("dates", [])]
+    got = find_indicators(text, dates=dates)
+    expected = [_expected(text, e) for e in case["expect"]]
+    keys = ALWAYS + tuple(k for k in SOMETIMES if any(k in e for e in case["expect"]))
+    assert [_view(i, keys) for i in got] == [_view(i, keys) for i in expected]
+
+
+def test_indicators_words_sharpen_boundaries() -> None:
+    """With pkuseg-style words, a one-character boundary (在) ends a right subject."""
+    text = "5个党小组在村里轮流值守。"
+    words = [(0, 1), (1, 2), (2, 5), (5, 6), (6, 8), (8, 10), (10, 12), (12, 13)]
+    assert [i.subject.text for i in find_indicators(text, words=words)] == ["党小组"]
+    assert [i.subject.text for i in find_indicators("64个市级重点在建项目开工", words=[(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 11), (11, 13)])] == ["市级重点在建项目"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="0123456789.%万亿一二三十百家个项名元亩同比增长下降以上余近约全县实现，。、（）“”《》第次届年月日", max_size=80)))
+def test_indicators_never_raise_and_grounded(text: str) -> None:
+    for ind in find_indicators(text):
+        assert text[ind.start : ind.end] == ind.text
+        for sp in (ind.subject, ind.basis, ind.period):
+            if sp is not None:
+                assert text[sp.start : sp.end] == sp.text
+
+
+@pytest.mark.model
+def test_indicators_component(nlp) -> None:
+    """The pipeline stores grounded indicators on the article."""
+    import newsextract
+
+    doc = newsextract.extract("本报讯 全县新建村级活动场所36个,同比增长12%。", reference_date="2023-05-16")
+    assert [(i.text, i.value, i.unit) for i in doc.indicators] == [("36个", 36, "个"), ("12%", 12, "%")]
