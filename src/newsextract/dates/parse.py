@@ -222,7 +222,11 @@ def _read_quarter(m: Any, rule: str, t: _Tables) -> _Raw | None:
     if q not in t.quarters:
         return None
     months = (1, t.quarters[q][1]) if m.group("qpre") == "前" else t.quarters[q]
-    return _months_raw(m, rule, t, months)
+    raw = _months_raw(m, rule, t, months)
+    if m.group("qsuf"):  # 一季度末 → March, 三季度初 → July: a month, not the quarter
+        raw.kind = "point"
+        raw.m1 = raw.m2 = months[1] if m.group("qsuf") == "末" else months[0]
+    return raw
 
 
 def _read_half(m: Any, rule: str, t: _Tables) -> _Raw | None:
