@@ -14,9 +14,6 @@ from newsextract.meetings.records import Meeting, Participant
 from newsextract.meetings.rules import Rules, rules
 from newsextract.spans import Span
 
-_VERB_NAMES = ("chair_convene", "convene", "hold", "chair_meeting")
-
-
 @attrs.frozen(kw_only=True)
 class _Candidate:
     sentence: Span
@@ -245,14 +242,14 @@ def _verb_candidate(
     ns = _skip_space(text, ve, cl.end)
     ne = _name_end(text, ns, cl.end, R)
     head = _strip_lead(text, cl.start, vs, R, dvs)
-    if ne is not None:
+    if ne is not None and rule != "open_close":
         name = text[ns:ne]
         if R.not_meetings.search(name) or R.spirit.match(text, ne):
             return None
         organ, location = _organiser(text, head, vs, R, index, dvs)
         parts: tuple[Span, ...] = (Span.of(text, ns, ne),)
         if R.session_name.match(name):
-            if organ is None:
+            if organ is None or rule == "chair_meeting":
                 return None  # 主持会议 / 召开会议 alone: a back-reference, not a new meeting
             name = organ.text + name
             parts = (organ, parts[0])
@@ -405,6 +402,10 @@ def _assemble(
                 ctx_end = o.sentence.start
                 break
         ctx_start = main.sentence.start
+        for sent in sentences(text, main.sentence.end, ctx_end):
+            if R.context_end.match(text, sent.start, sent.end):
+                ctx_end = sent.start
+                break
         named = g.best_name
         date = _date_for(main, dvs, text, heads, blk_start, blk_end)
         organizer = next((c.organizer for c in g.cands if c.organizer is not None), None)
@@ -414,11 +415,18 @@ def _assemble(
         units = _reporting_units(text, ctx_start, ctx_end, R, index)
         out.append(Meeting(
             text=main.sentence.text, start=main.sentence.start, end=main.sentence.end,
-            name=named.name, name_parts=named.parts, kind=_kind(named.name, R), date=date,
+            name=named.name, name_parts=named.parts, kind=_meeting_kind(named.name, organizer, R), date=date,
             location=location, organizer=organizer, chair=chair, participants=participants,
             reporting_units=units, agenda=agenda, rule=main.rule,
         ))
     return out
+
+
+def _meeting_kind(name: str, organizer: Span | None, R: Rules) -> str | None:
+    kind = _kind(name, R)
+    if kind in (None, "会议") and organizer is not None:
+        kind = _kind(organizer.text, R) or kind
+    return kind
 
 
 def _kind(name: str, R: Rules) -> str | None:
@@ -482,16 +490,20 @@ def _walk(text: str, pos: int, end: int, fill: Any, index: _Index, R: Rules, cro
         if jump is not None and jump > pos:
             pos = jump
             continue
-        if cross_comma and text[pos] in ",，":
-            nxt = bisect.bisect_left(index.starts, pos + 1)
+        # the next item of a list, printed with a title the people records did not mark:
+        # "A、市长B共同主持" / (list walks) "A,副区长B、C出席"
+        after_comma = cross_comma and text[pos] in ",，"
+        if after_comma or (pos > 0 and text[pos - 1] == "、"):
+            first = pos + 1 if after_comma else pos
+            nxt = bisect.bisect_left(index.starts, first)
             if nxt < len(index.mentions):
                 ms = index.mentions[nxt][0]
-                between = text[pos + 1:ms]
-                if ms - pos <= 26 and R.list_bridge.match(_strip_titles(text, pos + 1, ms, index)) and not any(
-                    ch in ",，;；。" for ch in between
+                if ms - first <= 25 and not any(ch in ",，;；。:：" for ch in text[first:ms]) and R.list_bridge.match(
+                    _strip_titles(text, first, ms, index)
                 ):
-                    pos = ms
-                    continue
+                    if ms > pos:
+                        pos = ms
+                        continue
         break
     return pos
 
@@ -549,13 +561,25 @@ def _people_roles(
                         role, rule = r.extra, r.name
                         break
             if role is None and _is_subject(text, cl.start, s, R, index):
-                pos = _walk(text, e, cl.end, R.fill_speech, index, R)
+                # hop over co-speakers only ("A、B分别作发言"); the filler is part of each verb pattern
+                pos = _walk(text, e, cl.end, R.fill_chair, index, R)
                 for r in R.speech:
                     if r.pattern.match(text, pos, cl.end):
                         role, rule = r.extra, r.name
                         break
             if role is not None:
                 parts[name] = Participant(name=name, text=text[s:e], start=s, end=e, role=role, rule=rule)
+    # "X到Y调研,并主持召开座谈会": the sentence's subject chairs
+    if not chairs and g.main.rule in ("chair_convene", "chair_meeting"):
+        sent = g.main.sentence
+        for cl in clauses(text, sent.start, g.main.anchor):
+            ms = [m for m in index.in_range(cl.start, cl.end) if m[1] <= g.main.anchor]
+            if ms and _is_subject(text, cl.start, ms[0][0], R, index):
+                s, e, pi = ms[0]
+                name = index.names[pi]
+                chairs[name] = Participant(name=name, text=text[s:e], start=s, end=e, role="chair", rule="chair_subject")
+                parts.pop(name, None)
+                break
     # the speaker of "X在Y会上强调"
     for c in g.cands:
         if c.speaker_at is None:

@@ -62,6 +62,7 @@ class Rules:
     bad_name_start: Any
     list_bridge: Any
     verb_scan: Any
+    context_end: Any
 
 
 def _compile(pattern: str, where: str) -> Any:
@@ -94,7 +95,7 @@ def rules() -> Rules:
             for e in pat["before_verb"]
         )
         # any place a meeting may be reported: used to skip sentences quickly
-        trigger = _compile("召开|举行|主持|上", "trigger")
+        trigger = _compile("召开|举行|主持|开幕|闭幕|上", "trigger")
         kind_entries = tuple(
             Named(name=k["kind"], extra=k["kind"], pattern=_compile(f"(?:{k['pattern']})$", k["kind"]))
             for k in kinds["kinds"]
@@ -118,12 +119,16 @@ def rules() -> Rules:
             kinds=kind_entries,
             not_meetings=_compile(_alt(kinds["not_meetings"]) + "$", "not_meetings"),
             chair=_compile(roles["chair"]["pattern"], "chair"),
+            # each role verb is compiled with its filler in front, so that the lazy parts of
+            # the filler ("代表…", "就…") can stretch up to the verb
             attendance=tuple(
-                Named(name=f"attend_{e['role']}", extra=e["role"], pattern=_compile(e["pattern"], e["role"]))
+                Named(name=f"attend_{e['role']}", extra=e["role"],
+                      pattern=_compile(f"(?:{roles['fillers']['attendance']})(?:{e['pattern']})", e["role"]))
                 for e in roles["attendance"]
             ),
             speech=tuple(
-                Named(name=f"speech_{e['role']}", extra=e["role"], pattern=_compile(e["pattern"], e["role"]))
+                Named(name=f"speech_{e['role']}", extra=e["role"],
+                      pattern=_compile(f"(?:{roles['fillers']['speech']})(?:{e['pattern']})", e["role"]))
                 for e in roles["speech"]
             ),
             fill_attendance=_compile(roles["fillers"]["attendance"], "fillers.attendance"),
@@ -140,7 +145,8 @@ def rules() -> Rules:
             name_stop=_compile(pat["name_stop"], "name_stop"),
             bad_name_start=_compile(pat["bad_name_start"], "bad_name_start"),
             list_bridge=_compile(roles["list_bridge"], "list_bridge"),
-            verb_scan=_compile("主持召开|召开|举行|主持", "verb_scan"),
+            verb_scan=_compile("主持召开|召开|举行|主持|开幕|闭幕", "verb_scan"),
+            context_end=_compile(pat["context_end"], "context_end"),
         )
     except (KeyError, TypeError, StopIteration) as e:
         raise RulesError(f"meetings/data files are incomplete: {e!r}") from e
