@@ -119,6 +119,19 @@ def test_dates_offsets_hold_on_date_like_text(text, ref):
 
 
 @settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=DATE_ALPHABET, max_size=40), ref=st.dates())
+def test_dates_never_raises_with_extreme_reference_dates(text, ref):
+    """Reference dates near year 1 or 9999 do not break the date arithmetic."""
+    _check_grounded(text, parse_dates(text, ref))
+
+
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_dates_extreme_reference_dates(ref):
+    values = parse_dates("昨天,明天,12月29日,上周五,15日", ref)
+    assert [v.text for v in values] == ["昨天", "明天", "12月29日", "上周五", "15日"]
+
+
+@settings(max_examples=200, deadline=None)
 @given(ref=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)),
        month=st.integers(1, 12), day=st.integers(1, 28))
 def test_dates_month_day_resolves_within_half_a_year_of_reference(ref, month, day):

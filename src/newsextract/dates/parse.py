@@ -542,7 +542,10 @@ def parse_dates(text: str, reference_date: dt.date | str | None = None) -> list[
     ctx = _Context(ref_grain=ref_grain)
     out: list[DateValue] = []
     for raw in _candidates(view, t):
-        iso, interval, relative = _resolve(raw, ref, ctx)
+        try:
+            iso, interval, relative = _resolve(raw, ref, ctx)
+        except (ValueError, OverflowError):  # date arithmetic past year 1 or 9999
+            iso, interval, relative = None, None, True
         if interval is not None and raw.suffix is None and raw.kind not in ("range", "plan", "relweek"):
             interval = None
         grain = None if raw.kind == "vague" else raw.grain
