@@ -166,6 +166,8 @@ def _sentence_candidates(
                     continue
                 if R.study_verb.search(text, cl.start, m.start()):
                     continue
+                if rule.name == "spoke_at" and R.quoted.search(text, sent.start, m.start()):
+                    continue
                 ns, ne = m.span("name")
                 ns = _skip_space(text, ns, ne)
                 name = text[ns:ne]

@@ -37,6 +37,7 @@ class Rules:
     not_held_after: Any
     spirit: Any
     study_verb: Any
+    quoted: Any
     generic_name: Any
     session_name: Any
     organiser: Any
@@ -111,6 +112,7 @@ def rules() -> Rules:
             not_held_after=_compile(_alt(pat["not_held_after"]), "not_held_after"),
             spirit=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "spirit"), "spirit"),
             study_verb=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "study_verb"), "study"),
+            quoted=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "quoted"), "quoted"),
             generic_name=_compile(pat["generic_name"], "generic_name"),
             session_name=_compile(pat["session_name"], "session_name"),
             organiser=_compile(pat["organiser"], "organiser"),
