@@ -74,11 +74,7 @@ def load(path: str | Path | None = None) -> "Language":
 def add_components(nlp: "Language") -> "Language":
     """Append the newsextract components (in order) to ``nlp``, skipping ones already there."""
     for name, module in COMPONENTS.items():
-        try:
-            importlib.import_module(module)  # registers the factory
-        except ModuleNotFoundError as e:  # DEV-ONLY: family not written yet
-            logger.warning("component %s unavailable: %s", name, e)
-            continue
+        importlib.import_module(module)  # registers the factory
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

@@ -101,7 +101,7 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _split_name_run(run: str) -> list[str]:
-    """Names in a run like '赖小兰' or three names written together."""
+    """Names in a run like '苏晓岚' or three names written together."""
     if not regex.fullmatch(r"[\p{Han}·]{2,16}", run):
         return []
     try:
@@ -125,7 +125,7 @@ def _names_with_offsets(text: str, start: int, end: int) -> Iterator[tuple[str, 
 
 
 def _parse_credit_body(text: str, start: int, end: int) -> list[CreditMatch]:
-    """记者 赖小兰 郑晨 通讯员 金靖宇 / 胡江丰 摄 / 记者贺勇 → credits."""
+    """记者 苏晓岚 何俊 通讯员 卢佳琪 / 罗志刚 摄 / 记者孟凡 → credits."""
     role_words = sorted(_role_of(), key=len, reverse=True)
     role_re = regex.compile("|".join(map(regex.escape, role_words)))
     out: list[CreditMatch] = []
@@ -212,7 +212,7 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
     prev_open = False  # previous kept paragraph ended without closing punctuation
     for li, ln in enumerate(body):
         cuts: list[tuple[int, int]] = []
-        # a whole line of credits: 本报记者 朱佩娴 / 文字:周一青 制图:马小平
+        # a whole line of credits: 本报记者 殷梦 / 文字:顾小川 制图:范宁
         if pat["credit_line"].fullmatch(text, ln.start, ln.end):
             for m in pat["credit_line_part"].finditer(text, ln.start, ln.end):
                 role = _role_field(m.group("role"))
@@ -273,7 +273,7 @@ def continuations_at_end(continuations: list[tuple[int, int]], line_end: int) ->
 
 
 def _trailing_names(text: str, ln: _Line, only_line: bool, cuts: list[tuple[int, int]]):
-    """Names alone at the end of an article: a last line '牛凌', or '…。”(李壮)'."""
+    """Names alone at the end of an article: a last line '柏松', or '…。”(汪洋)'."""
     line = text[ln.start : ln.end]
     whole = None if only_line else regex.fullmatch(r"[(（]?[ \t\u3000]*([\p{Han}]{2,12}(?:[ \t\u3000]+[\p{Han}]{2,4}){0,4})[ \t\u3000]*[)）]?", line)
     if whole:
