@@ -75,7 +75,11 @@ def _view(g: Goal) -> dict[str, Any]:
     }
 
 
+_KEYS = {"text", "start", "marker", "rule", "strength", "owner", "owner_kind", "deadline", "targets"}
+
+
 def _expected(text: str, e: dict[str, Any]) -> dict[str, Any]:
+    assert set(e) <= _KEYS, f"unknown fixture keys {set(e) - _KEYS} (a comma in a YAML flow mapping?)"
     start = e.get("start", text.find(e["text"]))
     return {
         "text": e["text"], "start": start, "end": start + len(e["text"]), "marker": e["marker"],

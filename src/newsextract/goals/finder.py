@@ -329,7 +329,7 @@ class _Finder:
                 gs += len(frame.group())
         while gs < m.start() and text[gs].isspace():
             gs += 1
-        ge, last = self.extend(mk, units, k, gs)
+        ge, last = self.extend(mk, units, k, gs, m.end())
         if quote_end >= 0:
             last = ci
         if ge - m.end() < (0 if mk.self_contained else 2):
@@ -340,7 +340,7 @@ class _Finder:
             return None
         return gs, ge, last, quote_end
 
-    def extend(self, mk: _Marker, cls: list[Span], ci: int, gs: int) -> tuple[int, int]:
+    def extend(self, mk: _Marker, cls: list[Span], ci: int, gs: int, marker_end: int) -> tuple[int, int]:
         """End of the goal whose marker is in ``cls[ci]``, and the index of its last clause."""
         text, r = self.text, self.r
         clause = cls[ci]
@@ -350,7 +350,11 @@ class _Finder:
         j = ci + 1
         while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
             nxt = cls[j]
-            if not self.continues(mk, nxt):
+            # "到2025年，" / "目标：": the aim is in the next clause
+            bare = not mk.self_contained and ge - marker_end < 2
+            if bare and r.stop.match(_head(text, nxt.start, nxt.end)):
+                break
+            if not bare and not self.continues(mk, nxt):
                 break
             ge, last = _content_end(text, nxt.start, nxt.end), j
             j += 1
