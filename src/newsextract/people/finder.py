@@ -46,6 +46,9 @@ def _find_all(text: str, needle: str) -> list[int]:
         i = text.find(needle, i + 1)
     return out
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人|个)")
+# apposition after a name at a sentence start: 男, 39岁, 五十多岁, 汉族, 中共党员
+_APPOS_RE = re.compile(r"(?:男|女|\d{1,3}岁|[一二三四五六七八九十几]{1,3}多?岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]")
+_APPOS_LEAD = ("现任", "现为", "系", "是", "任")
 _PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
 
 
@@ -293,17 +296,35 @@ class _Finder:
                         break
             prefix = text[s:ps]
             position = m.group("pos")
-            if prefix and not self.org_like(prefix):
-                prefix, s = "", ps
-            if position in lx.need_org and not prefix:
+            org = prefix
+            for mod in lx.position_modifiers:
+                if org.endswith(mod):
+                    org = org[: -len(mod)]  # 县政府分管|副县长
+                    break
+            if org and not self.org_like(org):
+                if self._elided_org(s, ps, position):
+                    org = prefix + position[0]  # 公安局长 = 公安局 + 局长
+                else:
+                    org, prefix, s = "", "", ps
+            if position in lx.need_org and not org:
                 continue
             out.append(
                 _RawTitle(
-                    start=s, end=pe, pos_start=ps, ext_start=ext, org=prefix or None, position=position,
+                    start=s, end=pe, pos_start=ps, ext_start=ext, org=org or None, position=position,
                     deputy=bool(m.group("deputy")), acting=bool(m.group("acting")),
                 )
             )
         return out
+
+    def _elided_org(self, s: int, ps: int, position: str) -> bool:
+        """公安局长, 财政局长: a short unit name whose suffix is the position's first character."""
+        text = self.text
+        if not (2 <= ps - s <= 4 and position.endswith("长") and position[0] in self.lx.org_suffixes):
+            return False
+        if not all(is_han(c) for c in text[s:ps]):
+            return False
+        before = text[s - 1] if s > 0 else ""
+        return s == 0 or s in self.hard or before in _CHAIN_SEPS or before in PUNCT or before.isspace()
 
     def make_title(self, raw: _RawTitle, rule: str, inherited: str | None = None) -> Title:
         org = raw.org or inherited
@@ -447,6 +468,44 @@ class _Finder:
                     self.add(cand, s, ps, "name_title", titles=[self.make_title(raw, "name_title")])
                     break
 
+    def apposition_pass(self, raws: list[_RawTitle]) -> None:
+        """栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age/sex and a title."""
+        text = self.text
+        by_start = {r.start: r for r in raws}
+        for s in range(self.n):
+            if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END) or s in self.taken:
+                continue
+            e = self.name_at(s, strict=True, min_strength=3)
+            if e is None or e >= self.n or text[e] not in ",，":
+                continue
+            j, described = e + 1, False
+            for _ in range(3):
+                m = _APPOS_RE.match(text, j)
+                if not m:
+                    break
+                j, described = m.end(), True
+            for lead in _APPOS_LEAD:
+                if text.startswith(lead, j) and j + len(lead) in by_start:
+                    j += len(lead)
+                    break
+            chain: list[_RawTitle] = []
+            raw = by_start.get(j)
+            while raw is not None:
+                chain.append(raw)
+                after = text[raw.end] if raw.end < self.n else "。"
+                if after in _CHAIN_SEPS:
+                    raw = by_start.get(raw.end + 1)
+                    continue
+                if after not in PUNCT:
+                    chain = []
+                break
+            if chain and raw is None:
+                chain = []
+            if not (described or chain):
+                continue
+            titles = [self.make_title(r, "apposition") for r in chain]
+            self.add(text[s:e], s, e, "apposition", titles=titles)
+
     def mention_pass(self) -> None:
         names = [n for n in self.entries if n not in self.byline_names]
         if not names:
@@ -518,6 +577,7 @@ def find_people(text: str, *, words: Sequence[tuple[int, int]] | None = None, he
     f.count_pass()
     f.name_title_pass(raws)
     f.speech_pass()
+    f.apposition_pass(raws)
     f.mention_pass()
     f.surname_title_pass(raws)
     return f.persons()

@@ -40,6 +40,7 @@ class Lexicon:
     self_contained: frozenset[str]
     need_org: frozenset[str]
     acting_markers: tuple[str, ...]
+    position_modifiers: tuple[str, ...]
     deputy_marker: str
     org_suffixes: tuple[str, ...]
     levels: tuple[tuple[str, str], ...]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         self_contained=frozenset(self_contained),
         need_org=frozenset(_words(t["need_org"], "titles.yaml need_org")),
         acting_markers=acting,
+        position_modifiers=tuple(_words(t["position_modifiers"], "titles.yaml position_modifiers")),
         deputy_marker=deputy,
         org_suffixes=tuple(sorted(set(_words(t["org_suffixes"], "titles.yaml org_suffixes")), key=len, reverse=True)),
         levels=levels,
