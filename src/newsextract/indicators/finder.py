@@ -86,7 +86,9 @@ def _rules() -> dict[str, Any]:
         "boundary_single": frozenset(w for w in boundaries if len(w) == 1),
         "complements": frozenset(subj["boundary_complements"]),
         "protected_re": regex.compile(rf"(?:{_alt(subj['protected'])})$"),
-        "scopes_re": regex.compile(rf"(?:{_alt(subj['scopes'])})"),
+        "scopes_re": regex.compile(rf"(?:{_alt(list(subj['scopes']) + list(subj['leading_adverbs']))})"),
+        "tail_re": regex.compile("|".join(f"(?:{t})" for t in subj["tail_patterns"])),
+        "list_joiners": frozenset(subj["list_joiners"]),
         "right_stops_re": regex.compile(_alt(subj["right_stops"])),
         "right_stops_words_re": regex.compile(_alt(subj["right_stops_with_words"])),
         "share_verbs": tuple(subj["share_verbs"]),
@@ -243,8 +245,8 @@ def _strip_tail(seg: str, R: dict[str, Any]) -> str:
         seg = seg.rstrip(_TRAIL_JUNK)
         if R["protected_re"].search(seg):
             return seg
-        m = R["predicates_re"].search(seg)
-        if m is None:
+        m = R["predicates_re"].search(seg) or R["tail_re"].search(seg)
+        if m is None or m.end() == m.start():
             return seg
         seg = seg[: m.start()]
 
@@ -259,6 +261,8 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     # A占B: the subject is A
     for sv in R["share_verbs"]:
         k = seg.rfind(sv)
+        if k == 0:
+            return None  # 占年度计划的78.6%: the share of what the sentence already named
         if k > 0:
             end = seg_start + k
             seg = _strip_tail(text[seg_start:end], R)
@@ -309,7 +313,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
         end -= 1
     if end - start > R["max_chars"]:
         start = end - R["max_chars"]
-    if end <= start or not any(_han(c) for c in text[start:end]):
+    if end <= start or not any(_han(c) or c.isalpha() for c in text[start:end]):
         return None
     return Span.of(text, start, end)
 
@@ -389,6 +393,7 @@ def find_indicators(
     out: list[Indicator] = []
     last_subject: dict[int, Span | None] = {}  # sentence start -> subject of the previous indicator
     prev_cut: dict[int, int] = {}  # clause start -> end of the previous non-modifier quantity
+    prev_end: dict[int, int] = {}  # clause start -> end of the previous indicator
     for i, q in enumerate(quantities):
         clause = _containing(cls, cl_starts, q.start) or Span.of(text, q.start, q.end)
         sent = _containing(sents, sent_starts, q.start) or clause
@@ -400,14 +405,19 @@ def find_indicators(
         if _excluded(text, q, R, slogans, date_spans):
             continue
         prev_cut[clause.start] = q.end
+        prev = out[-1] if out else None
         # subject: after counted numbers first, else before the number
         subject: Span | None = None
         how = "none"
-        if q.unit_kind in RIGHT_KINDS:
+        if q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end)):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
         change, basis, pred_start = _change(text, seg_start, q, None, R)
-        if subject is None:
+        parallel = prev is not None and prev_end.get(clause.start) == prev.end and text[seg_start : q.start] in R["list_joiners"]
+        if parallel and prev is not None and subject is None:
+            subject, how = prev.subject, "parallel"  # 分别增长23.5%和31.2%
+            change = change or prev.change
+        if subject is None and not parallel:
             subject = _left_subject(text, seg_start, pred_start, R, w)
             how = "left" if subject else how
         if change is None:
@@ -426,6 +436,7 @@ def find_indicators(
             period = Span.of(text, *hit)
         k = bisect.bisect_left(targets, sent.start)
         is_target = k < len(targets) and targets[k] < q.start
+        prev_end[clause.start] = q.end
         out.append(
             Indicator(
                 text=q.text, start=q.start, end=q.end, value=q.value, unit=q.unit or "",

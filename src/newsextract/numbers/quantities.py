@@ -85,6 +85,14 @@ def _qualifiers() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for pos in ("prefix", "infix", "suffix"):
         out[pos] = sorted(data[pos], key=lambda q: -len(q["word"]))
+    # lookup tables: prefix words by their last character, the others by their first
+    out["prefix_by_last"] = {}
+    for q in out["prefix"]:
+        out["prefix_by_last"].setdefault(q["word"][-1], []).append(q)
+    for pos in ("infix", "suffix"):
+        out[f"{pos}_by_first"] = {}
+        for q in out[pos]:
+            out[f"{pos}_by_first"].setdefault(q["word"][0], []).append(q)
     return out
 
 
@@ -92,8 +100,8 @@ def _qualifiers() -> dict[str, Any]:
 def qualifier_bounds() -> dict[str, str]:
     """Every qualifier word -> its bound (approx, at_least, more_than, at_most, less_than)."""
     out: dict[str, str] = {}
-    for pos, entries in _qualifiers().items():
-        for q in entries:
+    for pos in ("prefix", "infix", "suffix"):
+        for q in _qualifiers()[pos]:
             out.setdefault(q["word"], q["bound"])
     return out
 
@@ -150,7 +158,9 @@ def _starts_unit(text: str, p: int) -> bool:
 
 
 def _prefix_qualifier(text: str, s: int) -> tuple[str | None, int]:
-    for q in _qualifiers()["prefix"]:
+    if s == 0:
+        return None, s
+    for q in _qualifiers()["prefix_by_last"].get(text[s - 1], ()):
         w = q["word"]
         b = s - len(w)
         if b >= 0 and text.startswith(w, b):
@@ -162,14 +172,18 @@ def _prefix_qualifier(text: str, s: int) -> tuple[str | None, int]:
 
 
 def _infix(text: str, p: int) -> str | None:
-    for q in _qualifiers()["infix"]:
+    if p >= len(text):
+        return None
+    for q in _qualifiers()["infix_by_first"].get(text[p], ()):
         if text.startswith(q["word"], p):
             return q["word"]
     return None
 
 
 def _suffix(text: str, p: int, kind: str | None) -> str | None:
-    for q in _qualifiers()["suffix"]:
+    if p >= len(text):
+        return None
+    for q in _qualifiers()["suffix_by_first"].get(text[p], ()):
         only = q.get("only_kinds")
         if only and kind not in only:
             continue
@@ -324,7 +338,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             if not (u and u.kind == "money" and any(c in BIG_UNITS for c in run)):
                 return None
     else:
-        value = parse_decimal(text[s:core_end])
+        core_text = text[s:core_end]
+        value = Decimal(core_text) if core_text.isascii() and "," not in core_text else parse_decimal(core_text)
         if value is None:
             return None
         inf = _infix(text, p)

@@ -1,0 +1,137 @@
+"""Throughput of ``find_quantities`` against cn2an and Recognizers-Text (run by hand, not a test).
+
+    python benchmarks/bench_numbers.py [DEV_DIR]
+
+Needs the bench extra: ``pip install cn2an recognizers-text-suite 'emoji<1.0'``.
+Texts: the dev articles (if DEV_DIR exists; default ../shared/eval/dev) and a synthetic
+1 MB text built from invented report sentences with random figures. Every tool gets the
+same paragraphs. A slow tool is timed on a prefix (at least ``MIN_CHARS``, about
+``BUDGET_S`` seconds) and reported in chars/s. Linearity: find_quantities on 100 KB vs 1 MB.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from newsextract.numbers import find_quantities
+
+BUDGET_S = 15.0
+MIN_CHARS = 20_000
+
+TEMPLATES = [
+    "{m}月份,全县规模以上工业增加值同比增长{p}%,两年平均增长{p2}%。",
+    "累计完成{n}家低效企业整治提升,园区完成率达{p}%以上,盘活存量用地{n2}余亩。",
+    "全年引进亿元以上工业产业项目{n}个以上,完成固定资产投资{d}亿元。",
+    "新建和改建农村公路{n2}公里以上,改造危桥{n}座、村道危桥{n3}座。",
+    "受益群众{d}万多户{n2}多人,项目总投资{n2}万元,其中群众筹资{n}万元。",
+    "第三产业投资下降{p}%,社会消费品零售总额{d}亿元,增长{p2}%。",
+    "全镇共有{cn}个行政村、{cn2}名网格员,服务群众十余万人次。",
+    "高于全市平均增速{p2}个百分点,占规上工业企业{p}%。",
+    "区委书记主持召开第{n}次常务会议,传达学习党的二十大精神和“八八战略”。",
+    "发放补贴百分之{cn}的资金,约三分之一的村完成改造,用3至5年时间完成。",
+]
+CN = ["三", "十二", "二十五", "一百零八", "两千零五", "十几", "两三"]
+
+
+def synthetic(size: int, seed: int = 7) -> list[str]:
+    """Paragraphs of invented report sentences totalling about ``size`` characters."""
+    rnd = random.Random(seed)
+    paras: list[str] = []
+    total = 0
+    while total < size:
+        para = "".join(
+            rnd.choice(TEMPLATES).format(
+                m=rnd.randint(1, 12), p=round(rnd.uniform(0.1, 99.9), 1), p2=round(rnd.uniform(0.1, 30), 1),
+                n=rnd.randint(2, 999), n2=rnd.randint(100, 99999), n3=rnd.randint(2, 500),
+                d=round(rnd.uniform(1, 999), 2), cn=rnd.choice(CN), cn2=rnd.choice(CN),
+            )
+            for _ in range(rnd.randint(3, 8))
+        )
+        paras.append(para)
+        total += len(para) + 1
+    return paras
+
+
+def dev_paragraphs(dev: Path) -> list[str]:
+    out: list[str] = []
+    for p in sorted(dev.glob("*.txt")):
+        out.extend(line for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+    return out
+
+
+def timed(fn: Callable[[str], object], paras: list[str], budget: float = BUDGET_S) -> tuple[float, int]:
+    """chars/s of ``fn`` over ``paras`` (stops after ``budget`` seconds once MIN_CHARS are done)."""
+    chars = 0
+    t0 = time.perf_counter()
+    for para in paras:
+        fn(para)
+        chars += len(para)
+        if chars >= MIN_CHARS and time.perf_counter() - t0 > budget:
+            break
+    dt = time.perf_counter() - t0
+    return chars / dt, chars
+
+
+def tools() -> dict[str, Callable[[str], object]]:
+    out: dict[str, Callable[[str], object]] = {"find_quantities": find_quantities}
+    try:
+        import cn2an
+
+        out["cn2an.transform"] = lambda s: cn2an.transform(s, "cn2an")
+    except ImportError:
+        print("cn2an not installed: pip install cn2an")
+    try:
+        from recognizers_number import Culture, recognize_number, recognize_percentage
+        from recognizers_number_with_unit import recognize_currency, recognize_dimension
+
+        def rt(s: str) -> object:
+            return [f(s, Culture.Chinese) for f in (recognize_number, recognize_percentage, recognize_currency, recognize_dimension)]
+
+        rt("预热 1个")  # build its models before timing
+        out["Recognizers-Text"] = rt
+    except ImportError:
+        print("Recognizers-Text not installed: pip install recognizers-text-suite 'emoji<1.0'")
+    return out
+
+
+def main() -> None:
+    warnings.filterwarnings("ignore")  # cn2an warns on every numeral it cannot read (十三五, 万)
+    dev = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+    corpora = {}
+    if dev.is_dir():
+        corpora["dev"] = dev_paragraphs(dev)
+    corpora["synthetic 1 MB"] = synthetic(1_000_000)
+    find_quantities("预热1个")  # load data files before timing
+    ts = tools()
+    for name, paras in corpora.items():
+        size = sum(len(p) for p in paras)
+        print(f"\n{name}: {size} chars, {len(paras)} paragraphs")
+        rates = {}
+        for tool, fn in ts.items():
+            budget = 1e9 if tool == "find_quantities" else BUDGET_S
+            rate, done = timed(fn, paras, budget)
+            rates[tool] = rate
+            print(f"  {tool:18s} {rate:12,.0f} chars/s  (timed on {done:,} chars)")
+        base = rates["find_quantities"]
+        for tool, rate in rates.items():
+            if tool != "find_quantities":
+                print(f"  find_quantities is {base / rate:,.1f}x {tool}")
+    # linearity: one 100 KB string vs one 1 MB string
+    text_1m = "\n".join(corpora["synthetic 1 MB"])
+    text_100k = text_1m[:100_000]
+    res = {}
+    for label, text in (("100 KB", text_100k), ("1 MB", text_1m)):
+        t0 = time.perf_counter()
+        n = len(find_quantities(text))
+        res[label] = time.perf_counter() - t0
+        print(f"\nfind_quantities on one {label} string: {res[label]:.3f}s, {n} quantities")
+    print(f"time ratio 1 MB / 100 KB = {res['1 MB'] / res['100 KB']:.1f} (size ratio {len(text_1m) / len(text_100k):.1f})")
+
+
+if __name__ == "__main__":
+    main()
