@@ -165,3 +165,14 @@ def test_dates_component_stores_dates_with_reference():
     doc = nlp(doc)
     assert results_of(doc).dates == parse_dates(doc.text, dt.date(2023, 5, 16))
     assert [d.iso for d in results_of(doc).dates] == ["2023-05-15"]
+
+
+def test_dates_records_round_trip_through_cattrs():
+    """DateValue/DateInterval (un)structure with a plain cattrs converter (used by to_dict)."""
+    import cattrs
+
+    conv = cattrs.Converter()
+    values = parse_dates("5月15日晚,1—10月,2022年以来,日前,上周,“十四五”期间", "2023-05-16")
+    data = conv.unstructure(values)
+    assert data[1]["interval"] == {"start": "2023-01", "end": "2023-10"}
+    assert conv.structure(data, list[DateValue]) == values
