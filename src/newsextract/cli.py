@@ -139,7 +139,7 @@ def format_table(doc: Any, name: str | None = None) -> str:
         for m in art.meetings:
             date = m.date.iso if m.date and m.date.iso else "-"
             tod = f" {m.date.time_of_day}" if m.date and m.date.time_of_day else ""
-            lines.append(f"  meeting: {m.name.text}  date={date}{tod}")
+            lines.append(f"  meeting: {m.name}  date={date}{tod}")
             if m.chair:
                 lines.append(f"    chair: {', '.join(p.name for p in m.chair)}")
             if m.participants:
