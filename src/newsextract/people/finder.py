@@ -19,6 +19,7 @@ a paragraph) are never people.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -87,6 +88,14 @@ class _Finder:
             except (TypeError, ValueError, IndexError):
                 continue
             self.hard.update((s, e))
+        self._stop_set = frozenset(self.lx.stop_words)
+        self._stop_lengths = sorted({len(w) for w in self.lx.stop_words}, reverse=True)
+        self._lead_lengths = sorted({len(w) for w in self.lx.not_title_lead}, reverse=True)
+        self._lead_set = frozenset(self.lx.not_title_lead)
+        starts = {0} | {i + 1 for i, ch in enumerate(text) if ch in PUNCT or ch.isspace()} | self.hard
+        self.clause_starts = sorted(s for s in starts if 0 <= s < self.n)
+        self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END] + sorted(h - 1 for h in self.hard if h > 0)
+        self.sentence_ends.sort()
         self.entries: dict[str, _Entry] = {}
         self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
         self.blocked: set[int] = set()  # byline characters
@@ -244,9 +253,11 @@ class _Finder:
         ch = text[i - 1]
         if not (is_han(ch) or ch.isascii() and ch.isalnum()):
             return -1
-        for w in lx.stop_words:
-            if text.endswith(w, max(0, i - len(w)), i) and (not self.words.present or (i - len(w) in self.words.starts and i in self.words.ends)):
-                return len(w)
+        for length in self._stop_lengths:
+            if i - length >= 0 and text[i - length : i] in self._stop_set and (
+                not self.words.present or (i - length in self.words.starts and i in self.words.ends)
+            ):
+                return length
         if ch in lx.stop_single and (not self.words.present or (i - 1 in self.words.starts and i in self.words.ends)):
             return 1
         return 0
@@ -289,9 +300,9 @@ class _Finder:
             changed = True
             while changed and s < ps:
                 changed = False
-                for lead in lx.not_title_lead:
-                    if text.startswith(lead, s) and s + len(lead) <= ps:
-                        s += len(lead)
+                for length in self._lead_lengths:
+                    if s + length <= ps and text[s : s + length] in self._lead_set:
+                        s += length
                         changed = True
                         break
             prefix = text[s:ps]
@@ -338,18 +349,12 @@ class _Finder:
         return raw.org is None and raw.position not in self.lx.self_contained
 
     def sentence_id(self, i: int) -> int:
-        return self._sentence_of[i] if i < len(self._sentence_of) else -1
+        return bisect.bisect_left(self.sentence_ends, i)
 
     def title_pass(self, raws: list[_RawTitle]) -> None:
         text = self.text
         starts = {r.start for r in raws}
         by_start = {r.start: r for r in raws}
-        self._sentence_of = []
-        sid = 0
-        for i, ch in enumerate(text):
-            self._sentence_of.append(sid)
-            if ch in _SENTENCE_END or i + 1 in self.hard:
-                sid += 1
         last_org: tuple[int, str] | None = None  # (sentence id, org) of the latest titled person
         chain: list[_RawTitle] = []
         for raw in raws:
@@ -430,8 +435,8 @@ class _Finder:
 
     def speech_pass(self) -> None:
         text, lx = self.text, self.lx
-        for s in range(self.n):
-            if not self.clause_start(s) or s in self.taken:
+        for s in self.clause_starts:
+            if s in self.taken:
                 continue
             e = self.name_at(s, strict=True, min_strength=1)
             if e is None:
@@ -472,7 +477,7 @@ class _Finder:
         """栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age/sex and a title."""
         text = self.text
         by_start = {r.start: r for r in raws}
-        for s in range(self.n):
+        for s in self.clause_starts:
             if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END) or s in self.taken:
                 continue
             e = self.name_at(s, strict=True, min_strength=3)
