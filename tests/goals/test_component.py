@@ -41,3 +41,23 @@ def test_goals_mark_targets_keeps_order_and_others() -> None:
     """mark_targets changes only the targets, in place of the originals."""
     a, b = _ind(TEXT, "36家以上", 36, "家"), _ind(TEXT, "20家", 20, "家")
     assert mark_targets([a, b], []) == [a, b]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,goals,targets",
+    [
+        pytest.param(
+            "区委书记林卫东强调,要压实责任,力争全年新增规上企业40家以上。去年全区新增企业25家。",
+            [("力争全年新增规上企业40家以上", "林卫东", "person")],
+            ["40家以上"],
+            id="speaker-goal-target",
+        ),
+    ],
+)
+def test_goals_in_the_installed_pipeline(nlp, text, goals, targets) -> None:
+    """With pkuseg words and the other families' records: owner from people, targets marked."""
+    doc = nlp(text)
+    res = results_of(doc)
+    assert [(g.text, g.owner.text if g.owner else None, g.owner_kind) for g in res.goals] == goals
+    assert [i.text for i in res.indicators if i.is_target] == targets

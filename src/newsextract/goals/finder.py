@@ -218,24 +218,20 @@ class _Finder:
         return bool(self.indicators.inside(start, end)) or self.r.figure.search(self.text[start:end]) is not None
 
     def marker_in(self, clause: Span, pos: int) -> Optional[tuple[_Marker, Any]]:
-        """The earliest marker match in ``clause`` at or after ``pos`` that passes its checks."""
-        best: Optional[tuple[_Marker, Any]] = None
+        """The earliest marker match in ``clause`` at or after ``pos`` that passes its checks
+        (at one position, the first marker listed in the lexicon wins)."""
         end = clause.end
-        first = self.r.any_marker.search(self.text, pos, end)
-        if first is None:
-            return None
-        pos = first.start()
-        for mk in self.r.markers:
-            p = pos
-            while p < end:
-                m = mk.pattern.search(self.text, p, end)
-                if m is None or (best is not None and m.start() >= best[1].start()):
-                    break
-                if m.end() > m.start() and self.accept(mk, m, clause):
-                    best = (mk, m)
-                    break
-                p = m.start() + 1
-        return best
+        while pos < end:
+            first = self.r.any_marker.search(self.text, pos, end)
+            if first is None:
+                return None
+            at = first.start()
+            for mk in self.r.markers:
+                m = mk.pattern.match(self.text, at, end)
+                if m is not None and m.end() > m.start() and self.accept(mk, m, clause):
+                    return mk, m
+            pos = at + 1
+        return None
 
     def accept(self, mk: _Marker, m: Any, clause: Span) -> bool:
         text = self.text
