@@ -85,6 +85,7 @@ def _rules() -> dict[str, Any]:
         "boundary_multi_re": regex.compile(_alt(w for w in boundaries if len(w) > 1)),
         "boundary_single": frozenset(w for w in boundaries if len(w) == 1),
         "complements": frozenset(subj["boundary_complements"]),
+        "not_boundaries_re": regex.compile(_alt(subj["not_boundaries"])),
         "protected_re": regex.compile(rf"(?:{_alt(subj['protected'])})$"),
         "scopes_re": regex.compile(rf"(?:{_alt(list(subj['scopes']) + list(subj['leading_adverbs']))})"),
         "tail_re": regex.compile("|".join(f"(?:{t})" for t in subj["tail_patterns"])),
@@ -187,11 +188,13 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
     e = q.end
     nxt_char = text[e] if e < len(text) else ""
     if q.qualifier in ("以上", "以下") and q.text.endswith(q.qualifier) and _han(nxt_char):
-        return nxt_char not in "，。；的" and not text.startswith(("其中", "和", "与", "及"), e)
+        if nxt_char == "的":  # 10万元以上的村 (a modifier), but 80%以上的目标 (a target level)
+            return not text.startswith(("的目标", "的水平", "的比例", "的增速", "的增长"), e)
+        return not text.startswith(("其中", "和", "与", "及"), e)
     bound = qualifier_bounds().get(q.qualifier or "")
     if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
         return True  # 过百亿元的工业项目
-    if nxt is not None and nxt.start > e and q.unit_kind in ("money", "percent"):
+    if nxt is not None and nxt.start > e and q.unit_kind != "count":
         gap = text[e : nxt.start]
         if (
             nxt.unit_kind == "count"
@@ -271,7 +274,10 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     protected = R["protected_re"].search(text, seg_start, end)
     search_end = protected.start() if protected else end
     boundary = None
+    shields = [(m.start(), m.end()) for m in R["not_boundaries_re"].finditer(text, seg_start, end)]
     for m in R["boundary_multi_re"].finditer(text, seg_start, search_end, overlapped=True):
+        if any(s0 <= m.start() and m.end() <= e0 for s0, e0 in shields):
+            continue
         if m.end() < len(text) and text[m.end()] in _GUARD_AFTER_BOUNDARY:
             continue  # 完成率, 实现值: part of a noun
         if m.end() < len(text) and text[m.end()] == "的":
