@@ -46,7 +46,7 @@ def _find_all(text: str, needle: str) -> list[int]:
         out.append(i)
         i = text.find(needle, i + 1)
     return out
-_COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人|个)")
+_COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人)")
 # apposition after a name at a sentence start: 男, 39岁, 五十多岁, 汉族, 中共党员
 _APPOS_RE = re.compile(r"(?:男|女|\d{1,3}岁|[一二三四五六七八九十几]{1,3}多?岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]")
 _APPOS_LEAD = ("现任", "现为", "系", "是", "任")
@@ -520,6 +520,8 @@ class _Finder:
             s, e = m.start(), m.end()
             if any(i in self.blocked for i in range(s, e)) or s in self.entries[m.group()].mentions:
                 continue
+            if e - s == 2 and self.follow_strength(e) == 0 and not (self.words.present and s in self.words.starts and e in self.words.ends):
+                continue  # a two-character name inside a longer word or name (王海|涛)
             self.add(m.group(), s, e, "mention")
 
     def surname_title_pass(self, raws: list[_RawTitle]) -> None:
