@@ -159,6 +159,17 @@ def _mentions(people: Iterable[Any]) -> list[Any]:
     return out
 
 
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of ``(start, end)`` ranges."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((int(s), int(e)) for s, e in ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _head(text: str, start: int, end: int) -> str:
     """The first characters of ``text[start:end]``, for patterns anchored at its start."""
     return text[start: min(end, start + 40)]
@@ -196,21 +207,15 @@ class _Finder:
         self.indicators = _Sorted(indicators)
         self.dates = _Sorted(dates)
         self.mentions = _Sorted(_mentions(people))
-        self.headings = sorted((int(s), int(e)) for s, e in headings)
+        self.headings = _merged(headings)
+        self.heading_starts = [s for s, _ in self.headings]
         self.word_starts = frozenset(s for s, _ in words) if words else None
         self._past_cache: dict[tuple[int, int], bool] = {}
 
     # ------------------------------------------------------------ checks
     def in_heading(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.headings, (start, len(self.text) + 1)) - 1
-        while i >= 0:
-            s, e = self.headings[i]
-            if s <= start and end <= e:
-                return True
-            if e <= start and i < len(self.headings) - 1:
-                break
-            i -= 1
-        return False
+        i = bisect.bisect_right(self.heading_starts, start) - 1
+        return i >= 0 and end <= self.headings[i][1]
 
     def has_figure(self, start: int, end: int) -> bool:
         if end <= start:
@@ -270,7 +275,7 @@ class _Finder:
         cls = clauses(text, sent.start, sent.end)
         found: list[Goal] = []
         speech_done = sent.start  # speech verbs before this offset were already read
-        pos = sent.start
+        covered = pos = sent.start  # end of the last goal; where the marker search goes on
         ci = 0
         while ci < len(cls):
             clause = cls[ci]
@@ -279,7 +284,7 @@ class _Finder:
                 ci += 1
                 continue
             mk, m = hit
-            goal_span = self.extent(mk, m, cls, ci, pos)
+            goal_span = self.extent(mk, m, cls, ci, covered)
             if goal_span is None:
                 pos = m.start() + 1
                 continue
@@ -291,7 +296,7 @@ class _Finder:
                 owner = self.speaker_after(sent, quote_end) or speaker
             prev = cls[ci - 1].start if ci > 0 else clause.start
             found.append(self.make_goal(mk, m, clause, gs, ge, owner, sent.start, prev))
-            pos = ge
+            covered = pos = ge
             ci = last if ge < cls[last].end else last + 1
         speaker = self.speaker_before(sent, speech_done, sent.end, speaker)
         return found, speaker
@@ -425,17 +430,17 @@ class _Finder:
         if ref is not None:
             return Span.of(text, ref.start, ref.end), "person"
         b = r.body.search(text[close + 1: v.start()])
-        return (Span.of(text, close + 1 + b.start(), v.start()), "body") if b is not None else None
+        if b is None:
+            return None
+        return Span.of(text, close + 1 + b.start("body"), close + 1 + b.end("body")), "body"
 
     def subject_of(self, sent: Span, verb: int) -> Optional[tuple[Span, str]]:
         text, r = self.text, self.r
         left = text[max(sent.start, verb - r.speaker_window): verb]
         b = r.body.search(left)
         if b is not None:
-            s = verb - len(left) + b.start()
-            word = regex.match(r"[^还也同时并进一步明确]+", text[s:verb])
-            e = s + (len(word.group()) if word else verb - s)
-            return Span.of(text, s, e), "body"
+            base = verb - len(left)
+            return Span.of(text, base + b.start("body"), base + b.end("body")), "body"
         if r.pronoun.search(left) is not None:
             ref = self.mentions.last_before(verb)
             return (Span.of(text, ref.start, ref.end), "person") if ref is not None else None
