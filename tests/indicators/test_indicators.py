@@ -87,6 +87,14 @@ def test_indicators_words_sharpen_boundaries() -> None:
     assert [i.subject.text for i in find_indicators("64个市级重点在建项目开工", words=[(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 11), (11, 13)])] == ["市级重点在建项目"]
 
 
+def test_indicators_words_name_with_numeral() -> None:
+    """A Chinese numeral + unit that ends inside a pkuseg word is part of a name (五家渠市)."""
+    text = "五家渠市新建学校3所。"
+    words = [(0, 4), (4, 6), (6, 8), (8, 9), (9, 10), (10, 11)]
+    assert [i.text for i in find_indicators(text)] == ["五家", "3所"]
+    assert [i.text for i in find_indicators(text, words=words)] == ["3所"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet="0123456789.%万亿一二三十百家个项名元亩同比增长下降以上余近约全县实现，。、（）“”《》第次届年月日", max_size=80)))
 def test_indicators_never_raise_and_grounded(text: str) -> None:

@@ -113,6 +113,13 @@ class _Words:
         self.starts = frozenset(s for s, _ in words or ())
         self.ends = frozenset(e for _, e in words or ())
         self.spans = frozenset((s, e) for s, e in words or ())
+        self._sorted = sorted(words or ())
+        self._sorted_starts = [s for s, _ in self._sorted]
+
+    def inside(self, pos: int) -> bool:
+        """``pos`` falls strictly inside a word."""
+        i = bisect.bisect_left(self._sorted_starts, pos) - 1
+        return i >= 0 and self._sorted[i][0] < pos < self._sorted[i][1]
 
     def is_word(self, start: int, end: int) -> bool:
         return (start, end) in self.spans
@@ -181,6 +188,13 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: list[tuple[int
             continue
         return r["name"]
     return None
+
+
+def _inside_word(q: Quantity, words: _Words) -> bool:
+    """A Chinese numeral whose unit ends inside a pkuseg word belongs to a name (五家渠, 三门峡)."""
+    if not words.given or not q.rule.startswith("chinese"):
+        return False
+    return words.inside(q.end)
 
 
 def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
@@ -408,7 +422,7 @@ def find_indicators(
         if modifier:
             continue
         seg_start = max(clause.start, prev_cut.get(clause.start, clause.start))
-        if _excluded(text, q, R, slogans, date_spans):
+        if _excluded(text, q, R, slogans, date_spans) or _inside_word(q, w):
             continue
         prev_cut[clause.start] = q.end
         prev = out[-1] if out else None
