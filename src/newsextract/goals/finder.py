@@ -25,7 +25,7 @@ _TRAILING = CLAUSE_END | frozenset(" \t\r\u3000")
 _WINDOW = 200  # characters after a marker that its `requires` check looks at
 _QUOTE_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _TITLE_OPEN = {"《": "》"}
-_QUOTE_REACH = 300  # characters looked back for an open quote or title mark
+_MARK_KINDS = frozenset(_QUOTE_CLOSE) | frozenset(_TITLE_OPEN)
 
 
 @attrs.frozen
@@ -181,22 +181,43 @@ def _content_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _enclosing(text: str, start: int, pos: int) -> tuple[Optional[str], int]:
-    """The innermost quote or title mark open at ``pos`` in ``text[start:pos]``.
+class _Marks:
+    """The quote, title and bracket pairs of one clause, scanned once (as ``clauses`` does).
 
-    RETURNS (tuple): (opener or None, offset of the opener).
+    Pairs are properly nested; an unclosed one runs to the clause end.
     """
-    stack: list[tuple[str, int]] = []
-    for i in range(max(start, pos - _QUOTE_REACH), pos):
-        ch = text[i]
-        if stack and ch == OPENERS[stack[-1][0]]:
-            stack.pop()
-        elif ch in OPENERS and len(stack) < 3:
-            stack.append((ch, i))
-    for ch, i in reversed(stack):
-        if ch in _QUOTE_CLOSE or ch in _TITLE_OPEN:
-            return ch, i
-    return None, -1
+
+    def __init__(self, text: str, start: int, end: int):
+        self.opens: list[int] = []  # offset of each opener, in order
+        self.closes: list[int] = []  # offset of its closer (or ``end``)
+        self.kinds: list[str] = []
+        self.parents: list[int] = []
+        stack: list[int] = []
+        for i in range(start, end):
+            ch = text[i]
+            if stack and ch == OPENERS[self.kinds[stack[-1]]]:
+                self.closes[stack.pop()] = i
+            elif ch in OPENERS and len(stack) < 3 and not (ch == "“" and stack and self.kinds[stack[-1]] == "“"):
+                self.parents.append(stack[-1] if stack else -1)
+                stack.append(len(self.opens))
+                self.opens.append(i)
+                self.closes.append(end)
+                self.kinds.append(ch)
+        self._inner: dict[int, list[Span]] = {}
+
+    def enclosing(self, pos: int) -> int:
+        """Index of the innermost quote (“‘「『) or title (《) pair open at ``pos``, or -1."""
+        # the innermost pair around pos is the last one opened before it, or an ancestor
+        i = bisect.bisect_left(self.opens, pos) - 1
+        while i >= 0 and not (pos < self.closes[i] and self.kinds[i] in _MARK_KINDS):
+            i = self.parents[i]
+        return i
+
+    def inner_clauses(self, text: str, i: int) -> list[Span]:
+        """The clauses inside pair ``i`` (computed once)."""
+        if i not in self._inner:
+            self._inner[i] = clauses(text, self.opens[i] + 1, self.closes[i])
+        return self._inner[i]
 
 
 class _Finder:
@@ -211,6 +232,13 @@ class _Finder:
         self.heading_starts = [s for s, _ in self.headings]
         self.word_starts = frozenset(s for s, _ in words) if words else None
         self._past_cache: dict[tuple[int, int], bool] = {}
+        self._marks_cache: dict[tuple[int, int], _Marks] = {}
+
+    def marks(self, clause: Span) -> _Marks:
+        key = (clause.start, clause.end)
+        if key not in self._marks_cache:  # one clause at a time: scanned once, then dropped
+            self._marks_cache = {key: _Marks(self.text, clause.start, clause.end)}
+        return self._marks_cache[key]
 
     # ------------------------------------------------------------ checks
     def in_heading(self, start: int, end: int) -> bool:
@@ -305,17 +333,17 @@ class _Finder:
         """(start, end, index of the last clause, end of the enclosing quote or -1) of the goal."""
         text, r = self.text, self.r
         clause = cls[ci]
-        opener, at = _enclosing(text, clause.start, m.start())
-        if opener in _TITLE_OPEN:
+        marks = self.marks(clause)
+        q = marks.enclosing(m.start())
+        if q >= 0 and marks.kinds[q] in _TITLE_OPEN:
             return None  # a marker inside 《……》 names a document
         quote_end, units, k = -1, cls, ci
-        if opener is not None:
+        if q >= 0:
             # inside “……” the quote is the sentence: its clauses, never past its close
-            close = text.find(_QUOTE_CLOSE[opener], m.end(), clause.end)
-            quote_end = close if close >= 0 else clause.end
-            units = clauses(text, at + 1, quote_end)
-            k = next((i for i, c in enumerate(units) if c.start <= m.start() < c.end), -1)
-            if k < 0:
+            quote_end = marks.closes[q]
+            units = marks.inner_clauses(text, q)
+            k = _unit_at(units, m.start())
+            if k < 0 or not units[k].start <= m.start() < units[k].end:
                 return None
         unit = units[k]
         if mk.start == "marker":
@@ -361,6 +389,11 @@ class _Finder:
             j += 1
         return ge, last
 
+    def _in_title(self, clause: Span, pos: int) -> bool:
+        marks = self.marks(clause)
+        q = marks.enclosing(pos)
+        return q >= 0 and marks.kinds[q] in _TITLE_OPEN
+
     def sentence_has_past(self, cls: list[Span]) -> bool:
         key = (cls[0].start, cls[-1].end)
         if key not in self._past_cache:  # one look per sentence keeps long sentences linear
@@ -383,10 +416,13 @@ class _Finder:
         text = self.text
         targets = tuple(_as_target(ind) for ind in self.indicators.inside(gs, ge))
         strength = mk.strength
-        if strength is None:
-            scope = text[clause.start: ge]
-            hits = [(w.search(scope), kind) for kind, w in self.r.strength_words]
-            hits = [(h.start(), kind) for h, kind in hits if h is not None]
+        if strength is None:  # 必须……实现, 要确保在年内……: a strength word in the clause, not in 《……》
+            hits = [
+                (h.start(), kind)
+                for kind, w in self.r.strength_words
+                for h in w.finditer(text, max(clause.start, gs - 20), ge)
+                if not self._in_title(clause, h.start())
+            ]
             strength = min(hits)[1] if hits else None
         return Goal(
             text=text[gs:ge], start=gs, end=ge,
@@ -448,6 +484,17 @@ class _Finder:
         if ref is not None:
             return Span.of(text, ref.start, ref.end), "person"
         return None
+
+
+def _unit_at(units: list[Span], pos: int) -> int:
+    lo, hi = 0, len(units)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if units[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
 
 
 def _is_deadline(date: Any) -> bool:
