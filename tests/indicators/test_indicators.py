@@ -95,6 +95,14 @@ def test_indicators_words_name_with_numeral() -> None:
     assert [i.text for i in find_indicators(text, words=words)] == ["3所"]
 
 
+def test_indicators_words_place_topic_stripped() -> None:
+    """With words, a place name opening the clause is not part of the subject."""
+    text = "青禾县光伏项目总投资12亿元。"
+    words = [(0, 3), (3, 5), (5, 7), (7, 8), (8, 10), (10, 12), (12, 14), (14, 15)]
+    assert [i.subject.text for i in find_indicators(text)] == ["青禾县光伏项目总投资"]
+    assert [i.subject.text for i in find_indicators(text, words=words)] == ["光伏项目总投资"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet="0123456789.%万亿一二三十百家个项名元亩同比增长下降以上余近约全县实现，。、（）“”《》第次届年月日", max_size=80)))
 def test_indicators_never_raise_and_grounded(text: str) -> None:

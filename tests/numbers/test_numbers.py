@@ -92,3 +92,13 @@ def test_numbers_find_quantities_grounded(text: str) -> None:
         assert q.start >= last_end  # non-overlapping, in order
         assert isinstance(q.value, (int, float))
         last_end = q.end
+
+
+@pytest.mark.parametrize("module", ["newsextract.numbers", "newsextract.indicators"])
+def test_numbers_module_doctests(module: str) -> None:
+    """The usage examples in the package docstrings run."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

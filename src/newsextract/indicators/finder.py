@@ -158,17 +158,35 @@ def _core_text(q: Quantity) -> str:
 # ---------------------------------------------------------------- exclusion
 
 
-def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: list[tuple[int, int]], date_spans: list[tuple[int, int]]) -> str | None:
+class _Intervals:
+    """Sorted, possibly overlapping (start, end) ranges with fast overlap/containment queries."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_len = max((e - s for s, e in self.spans), default=0)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start - self.max_len)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._near(start, end))
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s < start and end < e for s, e in self._near(start, end))
+
+
+def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, date_spans: _Intervals) -> str | None:
     if q.unit is None:
         return "no_unit"
     if q.unit_kind == "fraction":
         return "fraction"
-    for s, e in date_spans:
-        if s < q.end and q.start < e:
-            return "date"
-    for s, e in slogans:
-        if s < q.start and q.end < e:
-            return "slogan"
+    if date_spans.overlaps(q.start, q.end):
+        return "date"
+    if slogans.contains(q.start, q.end):
+        return "slogan"
     before = text[max(0, q.start - 6) : q.start]
     after = text[q.end : q.end + 8]
     for r in R["non"]:
@@ -268,6 +286,27 @@ def _strip_tail(seg: str, R: dict[str, Any]) -> str:
         seg = seg[: m.start()]
 
 
+_PLACE_END = "省市县区镇乡村旗州"
+
+
+def _strip_place(text: str, start: int, end: int, words: _Words) -> int:
+    """A place name opening the clause is where, not what (南召县|国储林项目总投资).
+
+    Needs pkuseg words: the first word must be a 3+ character name ending in 省/市/县/区...,
+    not a list of levels (省市县), with more words after it.
+    """
+    if not words.given:
+        return start
+    i = bisect.bisect_left(words._sorted_starts, start)
+    if i >= len(words._sorted) or words._sorted[i][0] != start:
+        return start
+    ws, we = words._sorted[i]
+    name = text[ws:we]
+    if len(name) >= 3 and name[-1] in _PLACE_END and not all(c in _PLACE_END for c in name) and end - we >= 2:
+        return we
+    return start
+
+
 def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], words: _Words) -> Span | None:
     seg = text[seg_start:seg_end]
     seg = _strip_tail(seg, R)
@@ -327,6 +366,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
                 start, moved = start + 1, True
             if not moved:
                 break
+        start = _strip_place(text, start, end, words)
     while start < end and text[start] in _LEAD_JUNK:
         start += 1
     while end > start and text[end - 1] in _TRAIL_JUNK + "”“" and not (text[end - 1] == "”" and "“" in text[start:end]):
@@ -403,9 +443,10 @@ def find_indicators(
     sent_starts = [s.start for s in sents]
     cls = clauses(text)
     cl_starts = [c.start for c in cls]
-    slogans = [m.span() for m in R["slogan_re"].finditer(text)]
-    date_spans = sorted((d.start, d.end) for d in dates if getattr(d, "end", 0) > getattr(d, "start", 0))
-    period_spans = sorted({m.span() for m in R["periods_re"].finditer(text) if m.end() > m.start()} | set(date_spans))
+    slogans = _Intervals(m.span() for m in R["slogan_re"].finditer(text))
+    given_dates = [(d.start, d.end) for d in dates if getattr(d, "end", 0) > getattr(d, "start", 0)]
+    date_spans = _Intervals(given_dates)
+    period_spans = sorted({m.span() for m in R["periods_re"].finditer(text) if m.end() > m.start()} | set(given_dates))
     period_starts = [s for s, _ in period_spans]
     targets = [m.start() for m in R["targets_re"].finditer(text)]
     q_starts = {q.start: q for q in quantities}
