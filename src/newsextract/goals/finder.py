@@ -363,7 +363,7 @@ class _Finder:
             last = ci
         if ge - m.end() < (0 if mk.self_contained else 2):
             return None  # a marker with no aim after it
-        if mk.past == "clause" and r.past.search(text[clause.start: ge]) is not None:
+        if mk.past == "clause" and r.past.search(text[unit.start: ge]) is not None:
             return None
         if mk.past == "sentence" and self.sentence_has_past(cls):
             return None
