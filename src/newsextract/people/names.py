@@ -43,9 +43,6 @@ class Words:
         """True when no word crosses offset ``i`` (always True without words)."""
         return not self.present or i not in self.inside
 
-    def single(self, s: int, e: int) -> bool:
-        """True when [s, e) is exactly one word (always True without words)."""
-        return not self.present or (s in self.starts and e in self.ends and not any(i in self.inside for i in range(s + 1, e) if i in self.ends))
 
 
 def surname_len(text: str, s: int, lx: Lexicon | None = None) -> int:
