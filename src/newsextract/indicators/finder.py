@@ -188,7 +188,7 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, da
     if slogans.contains(q.start, q.end):
         return "slogan"
     before = text[max(0, q.start - 6) : q.start]
-    after = text[q.end : q.end + 8]
+    after = text[q.end : q.end + 16]
     for r in R["non"]:
         if r["units"] and q.unit not in r["units"]:
             continue
