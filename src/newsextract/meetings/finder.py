@@ -90,6 +90,31 @@ class _Index:
         return i < len(self.mentions) and self.mentions[i][0] == pos
 
 
+class _Dates:
+    """Date mentions sorted by offset, with look-ups by start and end."""
+
+    def __init__(self, dvs: list[Any]) -> None:
+        self.items = dvs
+        self.starts = [d.start for d in dvs]
+        self.by_start: dict[int, Any] = {}
+        self.by_end: dict[int, Any] = {}
+        for d in dvs:
+            if d.end > self.by_start.get(d.start, d).end or d.start not in self.by_start:
+                self.by_start[d.start] = d
+            if d.end not in self.by_end or d.start < self.by_end[d.end].start:
+                self.by_end[d.end] = d
+
+    def between(self, start: int, end: int) -> list[Any]:
+        """Dates inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
 def _offsets(obj: Any, n: int) -> tuple[int | None, int]:
     s, e = getattr(obj, "start", None), getattr(obj, "end", None)
     if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n:
@@ -122,15 +147,20 @@ def find_meetings(
     R = rules()
     heads = sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
     index = _Index.build(people, text)
-    dvs = sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end))
+    dvs = _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
     blocks = _blocks(text, heads)
+    head_starts = [h[0] for h in heads]
     cands: list[_Candidate] = []
     for sent in sentences(text):
         if R.trigger.search(sent.text) is None:
             continue
-        heading = any(s <= sent.start and sent.end <= e for s, e in heads)
-        cands.extend(_sentence_candidates(text, sent, heading, R, dvs, index))
+        cands.extend(_sentence_candidates(text, sent, _in_heads(sent, heads, head_starts), R, dvs, index))
     return _assemble(text, cands, blocks, heads, R, dvs, index)
+
+
+def _in_heads(span: Span, heads: list[tuple[int, int]], head_starts: list[int]) -> bool:
+    i = bisect.bisect_right(head_starts, span.start) - 1
+    return i >= 0 and heads[i][0] <= span.start and span.end <= heads[i][1]
 
 
 # ------------------------------------------------------------------ candidates
@@ -154,7 +184,7 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_candidates(
-    text: str, sent: Span, heading: bool, R: Rules, dvs: list[Any], index: _Index
+    text: str, sent: Span, heading: bool, R: Rules, dvs: _Dates, index: _Index
 ) -> list[_Candidate]:
     books = _book_ranges(text, sent.start, sent.end) if "《" in sent.text else []
     out: list[_Candidate] = []
@@ -164,9 +194,9 @@ def _sentence_candidates(
             for m in rule.pattern.finditer(text, cl.start, cl.end):
                 if _inside(m.start(), books):
                     continue
-                if R.study_verb.search(text, cl.start, m.start()):
+                if R.study_verb.search(text, max(cl.start, m.start() - 45), m.start()):
                     continue
-                if rule.name == "spoke_at" and R.quoted.search(text, sent.start, m.start()):
+                if rule.name == "spoke_at" and R.quoted.search(text, max(sent.start, m.start() - 80), m.start()):
                     continue
                 ns, ne = m.span("name")
                 ns = _skip_space(text, ns, ne)
@@ -214,24 +244,20 @@ def _good_name(name: str, R: Rules) -> bool:
     )
 
 
-def _strip_lead(text: str, start: int, end: int, R: Rules, dvs: list[Any]) -> int:
+def _strip_lead(text: str, start: int, end: int, R: Rules, dvs: _Dates) -> int:
     """Skip a dateline lead-in and leading dates/times at a clause start."""
     m = R.lead_in.match(text, start, end)
     pos = m.end() if m else start
-    changed = True
-    while changed:
-        changed = False
+    while True:
         pos = _skip_space(text, pos, end)
-        for d in dvs:
-            if d.start == pos and d.end <= end:
-                pos = d.end
-                changed = True
-                break
-    return pos
+        d = dvs.by_start.get(pos)
+        if d is None or d.end > end or d.end <= pos:
+            return pos
+        pos = d.end
 
 
 def _verb_candidate(
-    text: str, cl: Span, sent: Span, vs: int, ve: int, heading: bool, R: Rules, dvs: list[Any], index: _Index
+    text: str, cl: Span, sent: Span, vs: int, ve: int, heading: bool, R: Rules, dvs: _Dates, index: _Index
 ) -> _Candidate | None:
     found = _verb_rule(text, vs, R)
     if found is None:
@@ -295,7 +321,7 @@ def _end_suffix_len(name: str, R: Rules) -> int:
 def _name_end(text: str, start: int, end: int, R: Rules) -> int | None:
     """End of the meeting name that starts at ``start`` (None when there is none)."""
     last = None
-    for m in R.name_end.finditer(text, start, end):
+    for m in R.name_end.finditer(text, start, min(end, start + 80)):
         e = m.end()
         if e - start < 2:
             continue
@@ -306,7 +332,7 @@ def _name_end(text: str, start: int, end: int, R: Rules) -> int | None:
 
 
 def _organiser(
-    text: str, start: int, end: int, R: Rules, index: _Index, dvs: list[Any]
+    text: str, start: int, end: int, R: Rules, index: _Index, dvs: _Dates
 ) -> tuple[Span | None, Span | None]:
     """The organ (subject of 召开) and venue in ``text[start:end]``, when they are clean."""
     seg = text[start:end]
@@ -317,16 +343,13 @@ def _organiser(
         if not R.deictic_location.match(text[ls:le]):
             location = Span.of(text, ls, le)
         end = start + loc_at
-    changed = True
-    while changed:  # "县政府日前在…召开": a date between the organ and the verb
-        changed = False
+    while True:  # "县政府日前在…召开": a date between the organ and the verb
         while end > start and text[end - 1].isspace():
             end -= 1
-        for d in dvs:
-            if d.end == end and d.start >= start:
-                end = d.start
-                changed = True
-                break
+        d = dvs.by_end.get(end)
+        if d is None or d.start < start or d.start >= end:
+            break
+        end = d.start
     if end - start < 2 or end - start > 40 or index.in_range(start, end):
         return None, location
     organ = text[start:end]
@@ -364,6 +387,9 @@ def _same(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
 
 
+_MERGE_WINDOW = 6
+
+
 @attrs.define
 class _Group:
     cands: list[_Candidate]
@@ -380,20 +406,30 @@ class _Group:
 
 def _assemble(
     text: str, cands: list[_Candidate], blocks: list[int], heads: list[tuple[int, int]],
-    R: Rules, dvs: list[Any], index: _Index,
+    R: Rules, dvs: _Dates, index: _Index,
 ) -> list[Meeting]:
     n = len(text)
     groups: list[_Group] = []
+    by_block: dict[tuple[int, int], list[_Group]] = {}
+    exact: dict[tuple[tuple[int, int], str], _Group] = {}
     for c in sorted(cands, key=lambda c: (c.heading, c.sentence.start, c.anchor)):
         blk = _block_of(c.sentence.start, blocks, n)
-        for g in groups:
-            if _block_of(g.main.sentence.start, blocks, n) == blk and any(_same(c.name, o.name) for o in g.cands):
-                g.cands.append(c)
-                break
-        else:
-            groups.append(_Group([c]))
+        key = (blk, _norm(c.name))
+        g = exact.get(key)
+        if g is None:
+            # the same meeting named twice (headline and body) is near: compare with the
+            # last few meetings of the article only, which keeps this linear on long texts
+            recent = by_block.get(blk, [])[-_MERGE_WINDOW:]
+            g = next((o for o in reversed(recent) if any(_same(c.name, x.name) for x in o.cands[:4])), None)
+        if g is None:
+            g = _Group([])
+            groups.append(g)
+            by_block.setdefault(blk, []).append(g)
+        g.cands.append(c)
+        exact.setdefault(key, g)
     groups.sort(key=lambda g: (g.main.sentence.start, g.main.anchor))
     out = []
+    openings: dict[int, list[Any]] = {}
     for gi, g in enumerate(groups):
         main = g.main
         blk_start, blk_end = _block_of(main.sentence.start, blocks, n)
@@ -409,7 +445,9 @@ def _assemble(
                 ctx_end = sent.start
                 break
         named = g.best_name
-        date = _date_for(main, dvs, text, heads, blk_start, blk_end)
+        if blk_start not in openings:
+            openings[blk_start] = _opening_dates(text, dvs, heads, blk_start, blk_end)
+        date = _date_for(main, dvs, openings[blk_start])
         organizer = next((c.organizer for c in g.cands if c.organizer is not None), None)
         location = next((c.location for c in g.cands if c.location is not None), None)
         chair, participants = _people_roles(text, g, ctx_start, ctx_end, R, index)
@@ -440,36 +478,35 @@ def _kind(name: str, R: Rules) -> str | None:
     return best
 
 
-def _date_for(
-    c: _Candidate, dvs: list[Any], text: str, heads: list[tuple[int, int]], blk_start: int, blk_end: int
-) -> Any:
+def _date_for(c: _Candidate, dvs: _Dates, opening: list[Any]) -> Any:
+    """The date nearest before the verb in the meeting's sentence, else the opening date."""
     inside = [(p.start, p.end) for p in c.parts]
-    best = None
-    for d in dvs:
-        if d.start < c.sentence.start:
-            continue
-        if d.end > c.anchor:
-            break
-        if getattr(d, "interval", None) is not None:
-            continue
-        if any(s <= d.start < e for s, e in inside):
-            continue
-        best = d
-    if best is not None:
-        return best
-    # the article's opening date: a date in the first body sentence of the article
-    for sent in sentences(text, blk_start, blk_end):
-        if any(s <= sent.start and sent.end <= e for s, e in heads):
-            continue
-        for d in dvs:
-            if sent.start <= d.start and d.end <= sent.end and getattr(d, "interval", None) is None:
-                if not any(s <= d.start < e for s, e in inside):
-                    return d
-        break
-    return None
+
+    def usable(d: Any) -> bool:
+        return getattr(d, "interval", None) is None and not any(s <= d.start < e for s, e in inside)
+
+    in_sentence = [d for d in dvs.between(c.sentence.start, c.anchor) if usable(d)]
+    if in_sentence:
+        return in_sentence[-1]
+    return next((d for d in opening if usable(d)), None)
+
+
+def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_start: int, blk_end: int) -> list[Any]:
+    """Dates of the article's first body sentence (the dateline sentence)."""
+    pos = blk_start
+    for s, e in heads:
+        if s <= pos < e or (s >= pos and not text[pos:s].strip()):
+            pos = max(pos, e)
+    for sent in sentences(text, pos, min(blk_end, pos + 600)):
+        return dvs.between(sent.start, sent.end)
+    return []
 
 
 # ------------------------------------------------------------------ people
+_MAX_TITLES = 60  # longest run of titles before a speaker's name ("市委副书记、市长、…张三")
+_MAX_LIST = 400  # longest attendance list walked from one name to its verb
+
+
 def _is_byline(text: str, s: int, e: int, R: Rules) -> bool:
     return bool(R.byline_before.search(text, max(0, s - 6), s) or R.byline_after.match(text, e, min(len(text), e + 4)))
 
@@ -524,6 +561,8 @@ def _strip_titles(text: str, start: int, end: int, index: _Index) -> str:
 
 def _is_subject(text: str, cl_start: int, s: int, R: Rules, index: _Index) -> bool:
     """True when only titles/collective labels stand before the mention in its clause."""
+    if s - cl_start > _MAX_TITLES:
+        return False
     pos = _walk(text, cl_start, s, R.before_speaker, index, R)
     if pos >= s:
         return True
@@ -557,7 +596,7 @@ def _people_roles(
             if lead is not None and lead.end() <= s:
                 role, rule = "attended", "attendance_lead"
             if role is None:
-                pos = _walk(text, e, ctx_end, R.fill_attendance, index, R, cross_comma=True)
+                pos = _walk(text, e, min(ctx_end, e + _MAX_LIST), R.fill_attendance, index, R, cross_comma=True)
                 for r in R.attendance:
                     if r.pattern.match(text, pos, ctx_end):
                         role, rule = r.extra, r.name
