@@ -409,7 +409,8 @@ class _Finder:
             return True
         if r.directive.match(head):
             return False
-        return self.has_figure(nxt.start, _content_end(text, nxt.start, nxt.end))
+        end = _content_end(text, nxt.start, nxt.end)
+        return self.has_figure(nxt.start, end) and r.past.search(text, nxt.start, end) is None
 
     def make_goal(self, mk: _Marker, m: Any, clause: Span, gs: int, ge: int,
                   speaker: Optional[tuple[Span, str]], sent_start: int, prev_clause_start: int) -> Goal:
