@@ -1,0 +1,224 @@
+#!/usr/bin/env python
+"""Speed and memory of the newsextract pipeline (run by hand, not a test).
+
+    python benchmarks/bench_pipeline.py [--texts DIR] [--json OUT] [--rounds N]
+                                        [--sizes 100000,1000000] [--load-runs N]
+
+Measures, in one run, and prints one table (JSON to ``--json``):
+
+- cold load: a fresh interpreter imports newsextract and loads the pipeline (median of
+  ``--load-runs``), with the resident memory (RSS) after the load; the same with
+  ``newsextract.model.fastload`` when its files are built (``--build-fast`` builds them);
+- chars/s of bare pkuseg segmentation (``nlp.make_doc``) and of the full ``extract()`` on
+  the same texts, interleaved round by round, and their ratio;
+- ``pipe(n_process=2)`` against ``pipe(n_process=1)`` on the same texts: the speed-up;
+- ``extract()`` chars/s on one input of each ``--sizes`` (texts joined into a page): linearity.
+
+Wall and CPU (process) times are both recorded: on a shared machine the CPU time is the
+steadier number. The load average is recorded too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEXTS = [ROOT / "fixtures" / "sample-page.txt", *sorted((ROOT / "fixtures" / "evaluate" / "gold").glob("*.txt"))]
+
+_LOAD_PROBE = r"""
+import json, sys, time
+w0, c0 = time.perf_counter(), time.process_time()
+import newsextract
+from newsextract.pipeline import add_components, load
+mode = sys.argv[1]
+if mode == "fast":
+    from newsextract.model import pipeline_path
+    from newsextract.model.fastload import load_pipeline
+    nlp = load_pipeline(pipeline_path())
+    if nlp is None:
+        print(json.dumps({"unavailable": True})); sys.exit(0)
+    nlp.max_length = 10**8
+    add_components(nlp)
+else:
+    nlp = load()
+nlp.make_doc("区委书记主持召开会议。")  # the first call must work
+w1, c1 = time.perf_counter(), time.process_time()
+rss = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1]) * 1024
+print(json.dumps({"wall": w1 - w0, "cpu": c1 - c0, "rss": rss, "pipes": nlp.pipe_names}))
+"""
+
+
+def _timed(fn):
+    w, c = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - w, time.process_time() - c
+
+
+def cold_load(mode: str, runs: int) -> dict:
+    """Median wall/CPU seconds and RSS of ``runs`` fresh interpreters loading the pipeline."""
+    results = []
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-c", _LOAD_PROBE, mode], capture_output=True, text=True, check=True)
+        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        if data.get("unavailable"):
+            return {"available": False}
+        results.append(data)
+    return {
+        "available": True,
+        "runs": runs,
+        "wall_s": statistics.median(r["wall"] for r in results),
+        "cpu_s": statistics.median(r["cpu"] for r in results),
+        "rss_mb": statistics.median(r["rss"] for r in results) / 2**20,
+        "all_wall_s": [round(r["wall"], 3) for r in results],
+    }
+
+
+def read_texts(directory: str | None) -> list[str]:
+    paths = sorted(Path(directory).glob("*.txt")) if directory else DEFAULT_TEXTS
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    if not texts:
+        raise SystemExit(f"no *.txt in {directory}")
+    return texts
+
+
+def page_of_size(texts: list[str], size: int) -> str:
+    """The texts joined (repeated as needed) into one page of about ``size`` characters."""
+    parts, n, i = [], 0, 0
+    while n < size:
+        t = texts[i % len(texts)]
+        parts.append(t)
+        n += len(t) + 2
+        i += 1
+    return "\n\n".join(parts)[:size]
+
+
+def seg_vs_extract(nlp, texts: list[str], rounds: int) -> dict:
+    import newsextract
+
+    chars = sum(len(t) for t in texts)
+    seg = {"wall": 0.0, "cpu": 0.0}
+    ext = {"wall": 0.0, "cpu": 0.0}
+    for _ in range(rounds):  # interleaved, so that machine load affects both alike
+        _, w, c = _timed(lambda: [nlp.make_doc(t) for t in texts])
+        seg["wall"] += w
+        seg["cpu"] += c
+        _, w, c = _timed(lambda: [newsextract.extract(t) for t in texts])
+        ext["wall"] += w
+        ext["cpu"] += c
+    total = chars * rounds
+    out = {
+        "chars": chars, "rounds": rounds,
+        "segment_chars_per_s": total / seg["wall"], "segment_chars_per_cpu_s": total / seg["cpu"],
+        "extract_chars_per_s": total / ext["wall"], "extract_chars_per_cpu_s": total / ext["cpu"],
+    }
+    out["ratio"] = out["extract_chars_per_s"] / out["segment_chars_per_s"]
+    out["ratio_cpu"] = out["extract_chars_per_cpu_s"] / out["segment_chars_per_cpu_s"]
+    return out
+
+
+def pipe_speedup(texts: list[str], repeat: int) -> dict:
+    import newsextract
+
+    corpus = texts * repeat
+    chars = sum(len(t) for t in corpus)
+    _, one, _ = _timed(lambda: list(newsextract.pipe(corpus, n_process=1)))
+    _, two, _ = _timed(lambda: list(newsextract.pipe(corpus, n_process=2)))
+    return {"texts": len(corpus), "chars": chars, "one_process_s": one, "two_processes_s": two,
+            "one_process_chars_per_s": chars / one, "two_processes_chars_per_s": chars / two, "speedup": one / two}
+
+
+def linearity(texts: list[str], sizes: list[int]) -> dict:
+    import newsextract
+
+    rows = {}
+    for size in sizes:
+        page = page_of_size(texts, size)
+        doc, w, c = _timed(lambda: newsextract.extract(page))
+        rows[str(size)] = {"chars": len(page), "wall_s": w, "cpu_s": c, "chars_per_s": len(page) / w,
+                           "chars_per_cpu_s": len(page) / c, "articles": len(doc.articles)}
+    if len(sizes) >= 2:
+        small, big = rows[str(sizes[0])], rows[str(sizes[-1])]
+        rows["throughput_ratio_largest_vs_smallest"] = big["chars_per_cpu_s"] / small["chars_per_cpu_s"]
+    return rows
+
+
+def table(r: dict) -> str:
+    lines = [f"newsextract benchmark  ({r['machine']['cpus']} CPUs, load average {r['machine']['loadavg_start']} → {r['machine']['loadavg_end']})"]
+
+    def row(name: str, value: str, target: str = "") -> None:
+        lines.append(f"  {name:44s} {value:>22s}  {target}")
+
+    for mode in ("standard", "fast"):
+        L = r["load"].get(mode)
+        if L and L.get("available"):
+            row(f"cold load ({mode})", f"{L['wall_s']:.2f} s wall, {L['cpu_s']:.2f} s CPU", "target ≤ 2 s")
+            row(f"RSS after load ({mode})", f"{L['rss_mb']:.0f} MB", "target ≤ 1 GB")
+    s = r["segment_vs_extract"]
+    row("bare segmentation (make_doc)", f"{s['segment_chars_per_s']:.0f} chars/s ({s['segment_chars_per_cpu_s']:.0f}/CPU s)")
+    row("full extract()", f"{s['extract_chars_per_s']:.0f} chars/s ({s['extract_chars_per_cpu_s']:.0f}/CPU s)")
+    row("ratio extract / segmentation", f"{s['ratio']:.2f} (CPU {s['ratio_cpu']:.2f})", "target ≥ 0.8")
+    p = r.get("pipe")
+    if p:
+        row("pipe n_process=1", f"{p['one_process_chars_per_s']:.0f} chars/s")
+        row("pipe n_process=2", f"{p['two_processes_chars_per_s']:.0f} chars/s")
+        row("speed-up 2 processes", f"{p['speedup']:.2f}x", "target ≥ 1.7")
+    for k, v in r.get("linearity", {}).items():
+        if isinstance(v, dict):
+            row(f"extract() on {int(k) // 1000} KB", f"{v['chars_per_s']:.0f} chars/s ({v['chars_per_cpu_s']:.0f}/CPU s)")
+        else:
+            row("throughput largest / smallest input (CPU)", f"{v:.2f}", "linear ≈ 1.0")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--texts", help="directory of *.txt (default: the project's fixture texts)")
+    ap.add_argument("--json", default="bench-results.json", help="write the results here")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the segmentation/extract comparison")
+    ap.add_argument("--load-runs", type=int, default=3, help="fresh interpreters per load measurement")
+    ap.add_argument("--pipe-repeat", type=int, default=2, help="the texts repeated this often for pipe()")
+    ap.add_argument("--sizes", default="100000,1000000", help="input sizes for the linearity check")
+    ap.add_argument("--build-fast", action="store_true", help="build the fastload files first")
+    args = ap.parse_args(argv)
+
+    r: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                           "loadavg_start": round(os.getloadavg()[0], 2)}}
+    if args.build_fast:
+        from newsextract.model import pipeline_path
+        from newsextract.model.fastload import build
+
+        build(pipeline_path())
+    r["load"] = {"standard": cold_load("standard", args.load_runs), "fast": cold_load("fast", args.load_runs)}
+
+    from newsextract.pipeline import load
+
+    nlp = load()
+    texts = read_texts(args.texts)
+    import newsextract
+
+    for t in texts:  # warm-up: rule data is loaded and regexes compiled on first use
+        nlp.make_doc(t)
+        newsextract.extract(t)
+    r["segment_vs_extract"] = seg_vs_extract(nlp, texts, args.rounds)
+    r["pipe"] = pipe_speedup(texts, args.pipe_repeat)
+    r["linearity"] = linearity(texts, [int(s) for s in args.sizes.split(",") if s])
+    r["machine"]["loadavg_end"] = round(os.getloadavg()[0], 2)
+    sys.stdout.write(table(r))
+    Path(args.json).write_text(json.dumps(r, indent=1), encoding="utf-8")
+    print(f"(written to {args.json})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
