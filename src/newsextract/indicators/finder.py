@@ -450,6 +450,7 @@ def find_indicators(
     period_starts = [s for s, _ in period_spans]
     targets = [m.start() for m in R["targets_re"].finditer(text)]
     q_starts = {q.start: q for q in quantities}
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
 
     out: list[Indicator] = []
     last_subject: dict[int, Span | None] = {}  # sentence start -> subject of the previous indicator
@@ -489,7 +490,7 @@ def find_indicators(
         last_subject[sent.start] = subject
         # period: nearest before in the sentence, else in the paragraph
         period = None
-        para_lo = text.rfind("\n", 0, q.start) + 1
+        para_lo = line_starts[bisect.bisect_right(line_starts, q.start) - 1]
         hit = _nearest_before(period_spans, period_starts, q.start, sent.start) or _nearest_before(
             period_spans, period_starts, q.start, para_lo
         )

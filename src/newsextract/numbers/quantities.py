@@ -25,6 +25,7 @@ from newsextract.spans import offset_field
 
 PKG = "newsextract.numbers"
 _MAX_LOOKAHEAD = 12  # bounded look-around keeps the scan linear
+_MAX_DIGITS = 24  # longer digit runs are codes or noise, not amounts (and big Decimals are slow)
 
 
 @attrs.frozen(kw_only=True)
@@ -271,6 +272,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     neg = m.group("neg") is not None
     if s > 0 and text[s - 1] == "第":
         return None  # ordinal
+    if core_end - s > _MAX_DIGITS:
+        return None
     rule = "chinese" if cn else "arabic"
     low = high = None
     infix: str | None = None
