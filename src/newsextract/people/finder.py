@@ -36,6 +36,7 @@ _MAX_PREFIX = 32
 _SPACES = frozenset(" \u3000\u00a0\t")
 _ASPECT = frozenset("着了过")
 _JOINERS = frozenset("和及与")
+_CLOSE_BRACKETS = frozenset(")）")
 # characters that end an organisation inside a place chain (县委, 林业局 ...)
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
 
@@ -63,6 +64,7 @@ class _RawTitle:
     position: str
     deputy: bool
     acting: bool
+    bare: bool = False  # a need_org position without organisation: only usable after a name
 
 
 @attrs.define
@@ -80,7 +82,7 @@ class _Finder:
         self.text = text
         self.n = len(text)
         self.lx: Lexicon = lexicon()
-        self.words = Words(words, self.n)
+        self.words = Words(words, text)
         self.hard: set[int] = set()
         for h in headings or ():
             try:
@@ -258,11 +260,17 @@ class _Finder:
                 not self.words.present or (i - length in self.words.starts and i in self.words.ends)
             ):
                 return length
-        if ch in lx.stop_single and (not self.words.present or (i - 1 in self.words.starts and i in self.words.ends)):
+        if ch in lx.stop_single and text[i - 1 : i + 1] not in lx.not_stops and (
+            not self.words.present or (i - 1 in self.words.starts and i in self.words.ends)
+        ):
             return 1
         return 0
 
     def org_like(self, prefix: str) -> bool:
+        """True when ``prefix`` ends like an organisation (研究院, 研究院(赛迪研究院))."""
+        if prefix.endswith(tuple(_CLOSE_BRACKETS)):
+            k = max(prefix.rfind("("), prefix.rfind("（"))
+            prefix = prefix[:k] if k > 0 else ""
         return prefix.endswith(self.lx.org_suffixes)
 
     def level_of(self, org: str | None, position: str) -> str | None:
@@ -293,7 +301,18 @@ class _Finder:
             if any(i in self.blocked for i in range(ps, pe)) or any(i in self.hard for i in range(ps + 1, pe)):
                 continue
             i = ps
-            while i > max(0, ps - _MAX_PREFIX) and self._is_stop(i) == 0:
+            while i > max(0, ps - _MAX_PREFIX):
+                stop = self._is_stop(i)
+                if stop < 0 and text[i - 1] in _CLOSE_BRACKETS:
+                    j = self._bracket_open(i - 1)
+                    if j is not None:
+                        i = j  # 研究院(赛迪研究院)院长: the bracket is part of the organisation
+                        continue
+                if stop == 1 and text[i - 1] in _JOINERS and self._joined_org(i - 1):
+                    i -= 1  # 市经济和信息化委员会: 和 inside an organisation's name
+                    continue
+                if stop != 0:
+                    break
                 i -= 1
             ext = i
             s = ext
@@ -317,15 +336,42 @@ class _Finder:
                     org = prefix + position[0]  # 公安局长 = 公安局 + 局长
                 else:
                     org, prefix, s = "", "", ps
-            if position in lx.need_org and not org:
+            bare = position in lx.need_org and not org
+            if bare and (position not in lx.after_name or m.group("acting") or m.group("deputy")):
                 continue
             out.append(
                 _RawTitle(
                     start=s, end=pe, pos_start=ps, ext_start=ext, org=org or None, position=position,
-                    deputy=bool(m.group("deputy")), acting=bool(m.group("acting")),
+                    deputy=bool(m.group("deputy")), acting=bool(m.group("acting")), bare=bare,
                 )
             )
         return out
+
+    def _bracket_open(self, close: int) -> int | None:
+        """Offset of the bracket opening the one at ``close`` when only Han characters are inside."""
+        text = self.text
+        for j in range(close - 1, max(-1, close - 16), -1):
+            ch = text[j]
+            if ch in "(（":
+                return j if j < close - 1 and j not in self.hard else None
+            if not is_han(ch) or j in self.hard:
+                return None
+        return None
+
+    def _joined_org(self, k: int) -> bool:
+        """True when the 和/与/及 at ``k`` joins two words of one organisation name.
+
+        The part before it must open with a level (市经济和信息化委员会) right after a
+        boundary, be short, and hold no position (区委书记张某和县委副书记李某 is two titles).
+        """
+        text = self.text
+        b = k
+        while b > max(0, k - 8) and self._is_stop(b) == 0:
+            b -= 1
+        left = text[b:k]
+        if not left or self._is_stop(b) == 0 or self.lx.position_re.search(left):
+            return False
+        return any(left.startswith(marker) for marker, _ in self.lx.levels) or left.startswith(self.lx.not_title_lead)
 
     def _elided_org(self, s: int, ps: int, position: str) -> bool:
         """公安局长, 财政局长: a short unit name whose suffix is the position's first character."""
@@ -353,11 +399,14 @@ class _Finder:
 
     def title_pass(self, raws: list[_RawTitle]) -> None:
         text = self.text
+        raws = [r for r in raws if not r.bare]
         starts = {r.start for r in raws}
         by_start = {r.start: r for r in raws}
         last_org: tuple[int, str] | None = None  # (sentence id, org) of the latest titled person
         chain: list[_RawTitle] = []
         for raw in raws:
+            if raw.bare:
+                continue
             if chain and not (text[chain[-1].end : chain[-1].end + 1] in _CHAIN_SEPS and raw.start == chain[-1].end + 1):
                 chain = []
             chain.append(raw)
@@ -469,14 +518,14 @@ class _Finder:
                 if s < 0 or s < raw.ext_start:
                     continue
                 cand = text[s:ps]
-                if self.clause_start(s) and plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s):
+                if self.clause_start(s) and plausible(cand, self.lx) and self.words.boundary(s):
                     self.add(cand, s, ps, "name_title", titles=[self.make_title(raw, "name_title")])
                     break
 
     def apposition_pass(self, raws: list[_RawTitle]) -> None:
         """栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age/sex and a title."""
         text = self.text
-        by_start = {r.start: r for r in raws}
+        by_start = {r.start: r for r in raws if not r.bare}
         for s in self.clause_starts:
             if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END) or s in self.taken:
                 continue
@@ -577,7 +626,7 @@ def find_people(text: str, *, words: Sequence[tuple[int, int]] | None = None, he
     f = _Finder(text, words, headings)
     f.find_bylines()
     raws = f.find_titles()
-    starts = {r.start for r in raws}
+    starts = {r.start for r in raws if not r.bare}
     f.title_pass(raws)
     f.group_pass(starts)
     f.cue_pass()

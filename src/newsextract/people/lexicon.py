@@ -39,6 +39,7 @@ class Lexicon:
     position_group: dict[str, str]
     self_contained: frozenset[str]
     need_org: frozenset[str]
+    after_name: frozenset[str]
     acting_markers: tuple[str, ...]
     position_modifiers: tuple[str, ...]
     deputy_marker: str
@@ -54,6 +55,7 @@ class Lexicon:
     speech: frozenset[str]
     name_cues: tuple[str, ...]
     stop_single: frozenset[str]
+    not_stops: frozenset[str]
     stop_words: tuple[str, ...]
     not_names: frozenset[str]
     byline_before: tuple[str, ...]
@@ -116,6 +118,7 @@ def lexicon() -> Lexicon:
         position_group=position_group,
         self_contained=frozenset(self_contained),
         need_org=frozenset(_words(t["need_org"], "titles.yaml need_org")),
+        after_name=frozenset(_words(t["after_name"], "titles.yaml after_name")),
         acting_markers=acting,
         position_modifiers=tuple(_words(t["position_modifiers"], "titles.yaml position_modifiers")),
         deputy_marker=deputy,
@@ -131,6 +134,7 @@ def lexicon() -> Lexicon:
         speech=frozenset(_words(n["follow_words"]["speech"], "names.yaml speech")),
         name_cues=cues,
         stop_single=frozenset(_words(stops["particles"], "names.yaml prefix_stops.particles")),
+        not_stops=frozenset(_words(stops["not_stops"], "names.yaml prefix_stops.not_stops")),
         stop_words=tuple(sorted(_words(stops["verbs"], "names.yaml prefix_stops.verbs"), key=len, reverse=True)),
         not_names=frozenset(not_names),
         byline_before=tuple(sorted(_words(n["byline_before"], "names.yaml byline_before"), key=len, reverse=True)),

@@ -28,7 +28,8 @@ _COMPOUND_RANK = 50
 class Words:
     """pkuseg word boundaries as evidence (absent when ``words`` is None)."""
 
-    def __init__(self, words: Sequence[tuple[int, int]] | None, n: int) -> None:
+    def __init__(self, words: Sequence[tuple[int, int]] | None, text: str) -> None:
+        n = len(text)
         self.present = bool(words)
         self.starts: set[int] = set()
         self.ends: set[int] = set()
@@ -38,6 +39,14 @@ class Words:
                 self.starts.add(s)
                 self.ends.add(e)
                 self.inside.update(range(s + 1, e))
+        if self.present:
+            # punctuation always separates words, even when the segmenter glued it (恒,五十)
+            for i, ch in enumerate(text):
+                if ch in PUNCT or ch.isspace():
+                    self.inside.discard(i)
+                    self.inside.discard(i + 1)
+                    self.ends.add(i)
+                    self.starts.add(i + 1)
 
     def boundary(self, i: int) -> bool:
         """True when no word crosses offset ``i`` (always True without words)."""
