@@ -73,7 +73,7 @@ def _expected(text: str, e: dict) -> Indicator:
 def test_indicators_find_indicators(case: dict) -> None:
     text = case["text"]
     dates = [FakeDate(text[s:e], s, e) for s, e in case.get("dates", [])]
-    got = find_indicators(text, dates=dates)
+    got = find_indicators(text, dates=dates, headings=[tuple(h) for h in case.get("headings", [])])
     expected = [_expected(text, e) for e in case["expect"]]
     keys = ALWAYS + tuple(k for k in SOMETIMES if any(k in e for e in case["expect"]))
     assert [_view(i, keys) for i in got] == [_view(i, keys) for i in expected]

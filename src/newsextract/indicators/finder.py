@@ -427,7 +427,8 @@ def find_indicators(
 
     text (str): one article's text.
     words (list[tuple[int, int]] | None): pkuseg token offsets; sharpen subject boundaries.
-    headings (list[tuple[int, int]]): headline ranges (a headline ends a sentence).
+    headings (list[tuple[int, int]]): headline ranges: a number in a headline gets its
+        subject and period from the headline only.
     dates (list): date mentions with ``.start``/``.end`` (the dates component's DateValue):
         numbers inside them are not indicators; they are candidate periods.
     RETURNS (list[Indicator]): in text order.
@@ -459,6 +460,11 @@ def find_indicators(
     for i, q in enumerate(quantities):
         clause = _containing(cls, cl_starts, q.start) or Span.of(text, q.start, q.end)
         sent = _containing(sents, sent_starts, q.start) or clause
+        head = next(((s, e) for s, e in headings if s <= q.start < e), None)
+        if head is not None:  # a headline is a unit of its own
+            sent = Span.of(text, head[0], head[1])
+            if clause.start < head[0] or clause.end > head[1]:
+                clause = Span.of(text, max(clause.start, head[0]), min(clause.end, head[1]))
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         modifier = _is_modifier(text, q, nxt, clause.end)
         if modifier:
@@ -491,9 +497,9 @@ def find_indicators(
         # period: nearest before in the sentence, else in the paragraph
         period = None
         para_lo = line_starts[bisect.bisect_right(line_starts, q.start) - 1]
-        hit = _nearest_before(period_spans, period_starts, q.start, sent.start) or _nearest_before(
-            period_spans, period_starts, q.start, para_lo
-        )
+        hit = _nearest_before(period_spans, period_starts, q.start, sent.start)
+        if hit is None and head is None:
+            hit = _nearest_before(period_spans, period_starts, q.start, para_lo)
         if hit is not None:
             period = Span.of(text, *hit)
         k = bisect.bisect_left(targets, sent.start)

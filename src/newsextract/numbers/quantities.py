@@ -24,7 +24,6 @@ from newsextract.numbers.parse import BIG_UNITS, DIGITS, SMALL_UNITS, TEXT_DIGIT
 from newsextract.spans import offset_field
 
 PKG = "newsextract.numbers"
-_MAX_LOOKAHEAD = 12  # bounded look-around keeps the scan linear
 _MAX_DIGITS = 24  # longer digit runs are codes or noise, not amounts (and big Decimals are slow)
 
 
@@ -133,7 +132,6 @@ def _core_re() -> Any:
 
 _RANGE_JOINERS = ("—", "-", "–", "~", "～", "至", "到", "－")
 _DATE_AFTER = "月日号"
-_HAN = regex.compile(r"\p{Han}")
 
 
 # ---------------------------------------------------------------- scanning helpers
