@@ -7,7 +7,7 @@ import attrs
 from newsextract.dates.records import DateValue
 from newsextract.spans import Span, offset_field
 
-ROLES = ("chair", "attended", "invited", "spoke", "reported", "present")
+ROLES = ("chair", "attended", "invited", "spoke", "reported", "present", "leader", "accompanied")
 
 
 @attrs.frozen(kw_only=True)
@@ -18,7 +18,8 @@ class Participant:
     text (str): ``source[start:end]``, the mention of the person.
     start (int): offset of the mention.
     end (int): offset one past the mention.
-    role (str): "chair" | "attended" | "invited" | "spoke" | "reported" | "present".
+    role (str): "chair" | "attended" | "invited" | "spoke" | "reported" | "present" at meetings;
+        "leader" | "accompanied" | "attended" on inspection visits (:class:`Event`).
     rule (str): name of the pattern that gave the role.
     """
 
@@ -73,3 +74,32 @@ class Meeting:
     def time_of_day(self) -> str | None:
         """The date's time of day (上午, 下午, 晚…), or None."""
         return getattr(self.date, "time_of_day", None)
+
+
+EVENT_KINDS = ("调研", "督导", "检查", "走访", "考察", "视察", "慰问", "暗访")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """An inspection visit (调研, 督导, 检查, 走访 …): not a meeting, reported on its own.
+
+    text (str): ``source[start:end]``, the sentence that reports the visit.
+    start (int): offset of that sentence.
+    end (int): offset one past it.
+    kind (str): 调研 | 督导 | 检查 | 走访 | 考察 | 视察 | 慰问 | 暗访 (the first verb).
+    date (DateValue | None): the date attached to the sentence (as for meetings).
+    leader (tuple[Participant, ...]): who led the visit (带队, 率队, or the subject).
+    participants (tuple[Participant, ...]): who went along (陪同 / 参加), leader excluded.
+    places (tuple[Span, ...]): where the visit went (到…, 深入…, 来到…).
+    rule (str): name of the pattern that found the visit.
+    """
+
+    text: str
+    start: int = offset_field()
+    end: int = offset_field()
+    kind: str = attrs.field(validator=attrs.validators.in_(EVENT_KINDS))
+    date: DateValue | None = None
+    leader: tuple[Participant, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    places: tuple[Span, ...] = ()
+    rule: str
