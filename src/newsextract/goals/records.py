@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 import attrs
 
+from newsextract.dates.records import DateValue
+from newsextract.indicators.records import Indicator
 from newsextract.spans import Span, offset_field
 
 STRENGTHS = ("firm", "aim")
@@ -35,8 +37,8 @@ class Goal:
     start: int = offset_field()
     end: int = offset_field()
     marker: Span = attrs.field(validator=attrs.validators.instance_of(Span))
-    targets: tuple[Any, ...] = attrs.field(default=(), converter=tuple)
-    deadline: Optional[Any] = None
+    targets: tuple[Indicator, ...] = attrs.field(default=(), converter=tuple)
+    deadline: Optional[DateValue] = None
     owner: Optional[Span] = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
     )
