@@ -527,7 +527,7 @@ class _Finder:
         text = self.text
         by_start = {r.start: r for r in raws if not r.bare}
         for s in self.clause_starts:
-            if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END) or s in self.taken:
+            if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END):
                 continue
             e = self.name_at(s, strict=True, min_strength=3)
             if e is None or e >= self.n or text[e] not in ",，":
