@@ -126,10 +126,13 @@ def main() -> None:
     text_100k = text_1m[:100_000]
     res = {}
     for label, text in (("100 KB", text_100k), ("1 MB", text_1m)):
-        t0 = time.perf_counter()
-        n = len(find_quantities(text))
-        res[label] = time.perf_counter() - t0
-        print(f"\nfind_quantities on one {label} string: {res[label]:.3f}s, {n} quantities")
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            t0 = time.perf_counter()
+            n = len(find_quantities(text))
+            best = min(best, time.perf_counter() - t0)
+        res[label] = best
+        print(f"\nfind_quantities on one {label} string: {best:.3f}s (best of 3), {n} quantities")
     print(f"time ratio 1 MB / 100 KB = {res['1 MB'] / res['100 KB']:.1f} (size ratio {len(text_1m) / len(text_100k):.1f})")
 
 
