@@ -108,3 +108,13 @@ def test_docs_schema_rejects_wrong_shapes(change, error):
 @pytest.mark.model
 def test_docs_schema_accepts_the_sample_page(sample_doc):
     assert validate(json.loads(sample_doc.to_json())) == []
+
+
+def _data_files() -> list[str]:
+    src = Path(__file__).parents[2] / "src" / "newsextract"
+    return sorted(str(p.relative_to(src)) for p in src.glob("*/data/*") if p.is_file() and not p.name.startswith("."))
+
+
+@pytest.mark.parametrize("name", _data_files())
+def test_docs_rules_format_lists_every_data_file(name):
+    assert f"`{name}`" in (DOCS / "rules-format.md").read_text(encoding="utf-8"), f"describe {name} in docs/rules-format.md"
