@@ -36,6 +36,7 @@ _MAX_PREFIX = 32
 _SPACES = frozenset(" \u3000\u00a0\t")
 _ASPECT = frozenset("着了过")
 _JOINERS = frozenset("和及与")
+_COMMAS = frozenset(",，")
 _CLOSE_BRACKETS = frozenset(")）")
 # characters that end an organisation inside a place chain (县委, 林业局 ...)
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
@@ -49,7 +50,11 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人)")
 # apposition after a name at a sentence start: 男, 39岁, 五十多岁, 汉族, 中共党员
-_APPOS_RE = re.compile(r"(?:男|女|\d{1,3}岁|[一二三四五六七八九十几]{1,3}多?岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]")
+_APPOS_RE = re.compile(
+    r"(?:男|女|(?:\d{4}年)?(?:已|今年|现年)?(?:\d{1,3}|[一二三四五六七八九十几]{1,3}多?)岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]"
+)
+# after a description, further short clauses (1997年7月入党,) may come before 现任 + title
+_APPOS_MORE_RE = re.compile(r"[^,，。；;！？!?\n]{1,20}[,，]")
 _APPOS_LEAD = ("现任", "现为", "系", "是", "任")
 _PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
 
@@ -407,16 +412,19 @@ class _Finder:
         for raw in raws:
             if raw.bare:
                 continue
-            if chain and not (text[chain[-1].end : chain[-1].end + 1] in _CHAIN_SEPS and raw.start == chain[-1].end + 1):
+            if chain and not (text[chain[-1].end : chain[-1].end + 1] in _CHAIN_SEPS | _COMMAS and raw.start == chain[-1].end + 1):
                 chain = []
             chain.append(raw)
             nxt = by_start.get(raw.end + 1)
-            if raw.end < self.n and text[raw.end] in _CHAIN_SEPS and nxt is not None:
-                continue  # the chain goes on
+            if raw.end < self.n and text[raw.end] in _CHAIN_SEPS | _COMMAS and nxt is not None:
+                continue  # the chain goes on (村党总支书记,村委主任张某: a title without a name, then another)
             s = raw.end
             while s < self.n and text[s] in _SPACES and s - raw.end < 2:
                 s += 1
             e = self.name_at(s)
+            if e is None and text.startswith("的", s):
+                s += 1  # 时任平凉地委副书记的单某
+                e = self.name_at(s, strict=True, min_strength=1)
             if e is None:
                 chain = []
                 continue
@@ -538,6 +546,16 @@ class _Finder:
                 if not m:
                     break
                 j, described = m.end(), True
+            if described and not any(text.startswith(lead, j) for lead in _APPOS_LEAD):
+                k = j
+                for _ in range(3):  # skip clauses like 1997年7月加入中国共产党, up to 现任 + title
+                    m = _APPOS_MORE_RE.match(text, k)
+                    if not m:
+                        break
+                    k = m.end()
+                    if any(text.startswith(lead, k) and k + len(lead) in by_start for lead in _APPOS_LEAD):
+                        j = k
+                        break
             for lead in _APPOS_LEAD:
                 if text.startswith(lead, j) and j + len(lead) in by_start:
                     j += len(lead)
