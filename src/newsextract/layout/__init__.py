@@ -275,7 +275,8 @@ def continuations_at_end(continuations: list[tuple[int, int]], line_end: int) ->
 def _trailing_names(text: str, ln: _Line, only_line: bool, cuts: list[tuple[int, int]]):
     """Names alone at the end of an article: a last line '柏松', or '…。”(汪洋)'."""
     line = text[ln.start : ln.end]
-    whole = None if only_line else regex.fullmatch(r"[(（]?[ \t\u3000]*([\p{Han}]{2,12}(?:[ \t\u3000]+[\p{Han}]{2,4}){0,4})[ \t\u3000]*[)）]?", line)
+    # A whole line of names only when nothing in it was already read as a credit or marker.
+    whole = None if only_line or cuts else regex.fullmatch(r"[(（]?[ \t\u3000]*([\p{Han}]{2,12}(?:[ \t\u3000]+[\p{Han}]{2,4}){0,4})[ \t\u3000]*[)）]?", line)
     if whole:
         names = list(_names_with_offsets(text, ln.start + whole.start(1), ln.start + whole.end(1)))
         covered = sum(e - s for _, s, e in names)
