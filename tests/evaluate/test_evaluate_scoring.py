@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsextract.evaluate.entries import entries_from_dict, entries_from_gold
 from newsextract.evaluate.metrics import (
@@ -13,6 +15,7 @@ from newsextract.evaluate.metrics import (
     Counts,
     char_f1,
     longest_common_substring,
+    norm,
     norm_qualifier,
     norm_unit,
     same_value,
@@ -114,3 +117,43 @@ def test_evaluate_accuracy_empty_is_none():
     a.add(1.0)
     a.add(0.5)
     assert a.to_dict() == {"acc": 0.75, "n": 2}
+
+
+# ---- properties: any gold and prediction in the gold shape score without error, consistently
+
+_names = st.text(alphabet="张王李一 ", min_size=0, max_size=3)
+_person = st.fixed_dictionaries({"name": _names, "titles": st.lists(_names, max_size=2)}, optional={"optional": st.booleans()})
+_meeting = st.fixed_dictionaries({"name": _names, "date": st.sampled_from([None, "2024-03-05", "--03-05"]),
+                                  "chair": st.lists(_names, max_size=2), "participants": st.lists(_names, max_size=3)})
+_indicator = st.fixed_dictionaries(
+    {"text": _names, "value": st.one_of(st.none(), st.integers(0, 3), st.floats(0, 3, allow_nan=False)),
+     "unit": st.sampled_from([None, "个", "成", "%", "元", "万元"]), "qualifier": st.sampled_from([None, "余", "以上", "约"]),
+     "change": st.sampled_from([None, "increase"]), "subject": st.one_of(st.none(), _names)},
+    optional={"optional": st.booleans()})
+_goal = st.fixed_dictionaries({"text": _names}, optional={"must": st.booleans()})
+_article = st.fixed_dictionaries(
+    {"title": st.one_of(st.none(), _names), "people": st.lists(_person, max_size=3), "meetings": st.lists(_meeting, max_size=2),
+     "indicators": st.lists(_indicator, max_size=4), "goals": st.lists(_goal, max_size=2),
+     "byline": st.fixed_dictionaries({"reporters": st.lists(_names, max_size=2)})})
+_doc = st.fixed_dictionaries({"articles": st.lists(_article, max_size=2)})
+
+
+@settings(max_examples=150, deadline=None)
+@given(gold=_doc, pred=_doc, text=st.text(max_size=20))
+def test_evaluate_scoring_properties(gold, pred, text):
+    scores, items = new_scores(), []
+    g, p = entries_from_gold(gold), entries_from_dict(pred)
+    score_document(g, p, scores, text=text, errors=items)
+    required = {norm(x.name) for x in g.merged("people") if not x.optional}
+    assert scores["people.name"].tp + scores["people.name"].fn == len(required)
+    assert scores["meeting"].tp + scores["meeting"].fn == len(g.merged("meetings"))
+    assert scores["meeting"].tp + scores["meeting"].fp == len([m for m in p.merged("meetings") if m.name])
+    assert scores["indicator"].tp + scores["indicator"].fn == len([i for i in g.merged("indicators") if not i.optional])
+    for field, c in scores.items():
+        if isinstance(c, Counts):
+            assert 0.0 <= c.precision <= 1.0 and 0.0 <= c.recall <= 1.0 and 0.0 <= c.f1 <= 1.0, field
+        elif c.value is not None:
+            assert 0.0 <= c.value <= 1.0, field
+    for e in items:
+        if e.start is not None:
+            assert e.kind == "missed" and text[e.start : e.end] == e.text.split(": ")[-1]
