@@ -397,6 +397,12 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     p += len(unit.word)
     if unit.word == "年" and p < n and text[p] == "度":
         return None  # 2021年度
+    unit_word = "%" if unit.word == "％" else unit.word
+    if p + 1 < n and text[p] in "/／" and unit.kind not in ("percent", "permille", "percentage_point"):
+        per = _unit_at(text, p + 1, cn)  # rates: 15公斤/亩, 3000元/吨
+        if per is not None and per.kind not in ("percent", "permille"):
+            unit_word = f"{unit_word}/{per.word}"
+            p += 1 + len(per.word)
     suffix = _suffix(text, p, unit.kind)
     end = p + (len(suffix) if suffix else 0)
     start = m.start("neg") if neg else s
@@ -406,7 +412,6 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     val = -value if neg else value
     if low is not None and neg:
         low = to_number(-Decimal(str(low)))
-    unit_word = "%" if unit.word == "％" else unit.word
     return Quantity(
         text=text[start:end], start=start, end=end, value=to_number(val), unit=unit_word, unit_kind=unit.kind,
         multiplier=mult_word or None, qualifier=qual or infix or suffix, low=low, high=high, rule=rule,
