@@ -443,7 +443,10 @@ class _Finder:
             chain = []
             self._name_list(s, e, "title_chain", titles=titles, starts=starts)
 
-    def _name_list(self, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None, starts: set[int] = frozenset()) -> None:
+    def _name_list(
+        self, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None,
+        starts: set[int] = frozenset(), strict: bool = False,
+    ) -> None:
         text = self.text
         while True:
             self.add(text[s:e], s, e, rule, titles=titles, group=group)
@@ -451,7 +454,7 @@ class _Finder:
                 e += 2
             if e < self.n and text[e] == "、" and e + 1 not in starts:
                 s = e + 1
-                nxt = self.name_at(s)
+                nxt = self.name_at(s, strict=strict, min_strength=1 if strict else 0)
             elif e < self.n and text[e] in _JOINERS and e + 1 not in starts:
                 s = e + 1  # 阎某、习某和桓某: the last name of a list after 和/及/与
                 nxt = self.name_at(s, strict=True, min_strength=1)
@@ -469,11 +472,15 @@ class _Finder:
             if e is not None:
                 self._name_list(s, e, "group_list", group=m.group("label"), starts=starts)
 
-    def cue_pass(self) -> None:
+    def cue_pass(self, starts: set[int]) -> None:
         for m in self.lx.cue_re.finditer(self.text):
             s = m.end()
-            e = self.name_at(s, strict=True)
+            e = self.name_at(s, strict=True, min_strength=1 if len(m.group()) == 1 else 0)
             if e is not None:
+                self._name_list(s, e, "name_cue", starts=starts, strict=True)
+        for m in self.lx.frame_re.finditer(self.text):  # 在王某的带领下
+            s, e = m.start("name"), m.end("name")
+            if self.name_at(s, strict=True) == e:
                 self.add(self.text[s:e], s, e, "name_cue")
 
     def count_pass(self) -> None:
@@ -647,7 +654,7 @@ def find_people(text: str, *, words: Sequence[tuple[int, int]] | None = None, he
     starts = {r.start for r in raws if not r.bare}
     f.title_pass(raws)
     f.group_pass(starts)
-    f.cue_pass()
+    f.cue_pass(starts)
     f.count_pass()
     f.name_title_pass(raws)
     f.speech_pass()

@@ -63,6 +63,7 @@ class Lexicon:
     position_re: Any
     label_re: Any
     cue_re: Any
+    frame_re: Any
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -142,4 +143,7 @@ def lexicon() -> Lexicon:
         position_re=position_re,
         label_re=re.compile(f"(?:与会)?(?P<label>{_alternation(labels)})"),
         cue_re=re.compile(f"(?:{_alternation(cues)})"),
+        frame_re=re.compile(
+            f"在(?P<name>[{HAN}]{{2,4}}?)的(?:{_alternation(_words(n['frames'], 'names.yaml frames'))})下"
+        ),
     )
