@@ -46,11 +46,24 @@ class GoalsComponent:
 
 
 def mark_targets(indicators: list[Any], goals: list[Any]) -> list[Any]:
-    """``indicators`` with every one that is a goal's target replaced by that target.
+    """``indicators`` with goal targets replaced by the goal's copy, all others not targets.
 
     indicators (list[Indicator]): the indicators as found.
     goals (list[Goal]): goals whose ``targets`` were built from those indicators.
     RETURNS (list[Indicator]): a new list, same order and length.
     """
+    import attrs
+
+    # The goals family is the one source of truth for is_target: a number is a target
+    # exactly when it lies inside a goal.
     by_span = {(t.start, t.end, t.text): t for g in goals for t in g.targets}
-    return [by_span.get((i.start, i.end, i.text), i) if hasattr(i, "start") else i for i in indicators]
+    out = []
+    for i in indicators:
+        target = by_span.get((i.start, i.end, i.text))
+        if target is not None:
+            out.append(target)
+        elif getattr(i, "is_target", False):
+            out.append(attrs.evolve(i, is_target=False))
+        else:
+            out.append(i)
+    return out
