@@ -93,6 +93,7 @@ def _rules() -> dict[str, Any]:
         "right_stops_re": regex.compile(_alt(subj["right_stops"])),
         "right_stops_words_re": regex.compile(_alt(subj["right_stops_with_words"])),
         "share_verbs": tuple(subj["share_verbs"]),
+        "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
         "max_chars": int(subj["max_chars"]),
         "non": non_rules,
         "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
@@ -270,6 +271,9 @@ def _right_subject(text: str, q_end: int, clause_end: int, R: dict[str, Any], wo
         j += 1
     while j > r and text[j - 1] in "、“":
         j -= 1
+    m = R["measure_nouns_re"].search(text, r, j)
+    if m is not None and m.start() - r >= 2:
+        j = m.start()  # 60户工业龙头企业|产值同比增长30%
     if j > r and any(_han(c) for c in text[r:j]):
         return Span.of(text, r, j)
     return None
