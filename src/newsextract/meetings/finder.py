@@ -268,6 +268,9 @@ def _verb_candidate(
         return None
     # name after the verb
     ns = _skip_space(text, ve, cl.end)
+    lead = R.name_lead.match(text, ns, cl.end)
+    if lead:
+        ns = lead.end()
     ne = _name_end(text, ns, cl.end, R)
     head = _strip_lead(text, cl.start, vs, R, dvs)
     if ne is not None and rule != "open_close":
@@ -276,7 +279,7 @@ def _verb_candidate(
             return None
         organ, location = _organiser(text, head, vs, R, index, dvs)
         parts: tuple[Span, ...] = (Span.of(text, ns, ne),)
-        if R.session_name.match(name):
+        if R.session_name.match(name.split("暨", 1)[0]):  # "第15次会议暨…集体学习" too
             if organ is None or rule == "chair_meeting":
                 return None  # 主持会议 / 召开会议 alone: a back-reference, not a new meeting
             name = organ.text + name

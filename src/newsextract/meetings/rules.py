@@ -63,6 +63,7 @@ class Rules:
     bad_name_start: Any
     list_bridge: Any
     verb_scan: Any
+    name_lead: Any
     context_end: Any
 
 
@@ -92,7 +93,7 @@ def rules() -> Rules:
         )
         after = tuple(Named(name=e["name"], pattern=_compile(e["pattern"], e["name"])) for e in pat["after_verb"])
         before = tuple(
-            Named(name=e["name"], pattern=_compile(r"(?P<name>[^,，;；。]{2,60}?)" + e["pattern"], e["name"]))
+            Named(name=e["name"], pattern=_compile(rf"(?P<name>[^,，;；。]{{1,60}}?{suffix})" + e["pattern"], e["name"]))
             for e in pat["before_verb"]
         )
         # any place a meeting may be reported: used to skip sentences quickly
@@ -149,6 +150,7 @@ def rules() -> Rules:
             list_bridge=_compile(roles["list_bridge"], "list_bridge"),
             verb_scan=_compile("主持召开|召开|举行|主持|开幕|闭幕", "verb_scan"),
             context_end=_compile(pat["context_end"], "context_end"),
+            name_lead=_compile(pat["name_lead"], "name_lead"),
         )
     except (KeyError, TypeError, StopIteration) as e:
         raise RulesError(f"meetings/data files are incomplete: {e!r}") from e
