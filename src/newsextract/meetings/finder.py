@@ -1,4 +1,21 @@
-"""Find the meetings an article reports as held (pure function, no model needed)."""
+"""Find the meetings an article reports as held (pure function, no model needed).
+
+How it works (rules in ``meetings/data/*.yaml``):
+
+1. Each sentence with a held verb (召开, 举行, 主持, 开幕…) or an embedded form
+   ("召开的Y会上", "从Y会议上获悉", "X在Y会上强调") gives candidates: the name after the verb
+   (organ + session joined: "X委员会召开第二次会议" → "X委员会第二次会议") or before it
+   ("Y会议在…召开"). Planned, requested or referred-to meetings (关于召开, 确保召开好,
+   传达学习…会议精神, 《…》) and non-meetings (团拜会, 运动会, 委员会) are dropped.
+2. Candidates with the same or a similar name in one article (a headline run starts a new
+   article) are one meeting; the body sentence grounds it, the longest name names it.
+3. Its context runs from its sentence to the next meeting (or 会后…, or the article end):
+   chair = persons right before 主持; participants = persons whose clause verb is an
+   attendance verb (出席, 参加, 列席, 应邀出席, lists included) or who, as the clause subject,
+   speak or report (讲话, 部署, 指出, 汇报…). Agenda items and reporting units come from the
+   same context. The date is the one nearest before the verb in the sentence, else the
+   article's opening date.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +30,7 @@ from newsextract.clauses import clauses, sentences
 from newsextract.meetings.records import Meeting, Participant
 from newsextract.meetings.rules import Rules, rules
 from newsextract.spans import Span
+
 
 @attrs.frozen(kw_only=True)
 class _Candidate:
