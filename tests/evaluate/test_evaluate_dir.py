@@ -126,6 +126,19 @@ def test_evaluate_cli_bad_gold_dir(tmp_path, capsys, setup):
         evaluate(target, predictions=PRED)
 
 
+def test_evaluate_predictions_dir_must_exist(tmp_path):
+    with pytest.raises(GoldFileError, match="not a directory"):
+        evaluate(GOLD, predictions=tmp_path / "nothing")
+
+
+@pytest.mark.model
+def test_evaluate_bad_reference_date(nlp, tmp_path):
+    (tmp_path / "x.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "x.gold.json").write_text('{"reference_date": "May 2023", "articles": []}', encoding="utf-8")
+    with pytest.raises(GoldFileError, match="reference_date 'May 2023'"):
+        evaluate(tmp_path)
+
+
 def test_evaluate_is_callable_from_the_package():
     import newsextract.evaluate as module  # binds the module as newsextract.evaluate
 

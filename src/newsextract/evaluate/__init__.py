@@ -159,6 +159,8 @@ def evaluate(
     items: list[ErrorItem] | None = [] if errors else None
     chars, seconds = 0, 0.0
     files = gold_files(gold_dir)
+    if predictions is not None and not Path(predictions).is_dir():
+        raise GoldFileError(f"{predictions} is not a directory of NAME{PRED_SUFFIX} files.")
     if predictions is None:
         from newsextract.pipeline import extract, load
 
@@ -168,8 +170,12 @@ def evaluate(
         name = path.name[: -len(GOLD_SUFFIX)]
         pred: DocEntries
         if predictions is None:
+            try:
+                ref = full_reference_date(gold.get("reference_date"))
+            except (TypeError, ValueError) as e:
+                raise GoldFileError(f"{path.name}: reference_date {gold.get('reference_date')!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from e
             t0 = time.perf_counter()
-            doc = extract(text, reference_date=full_reference_date(gold.get("reference_date")))
+            doc = extract(text, reference_date=ref)
             seconds += time.perf_counter() - t0
             chars += len(text)
             pred = entries_from_document(doc)
