@@ -103,6 +103,8 @@ class _Finder:
         self.clause_starts = sorted(s for s in starts if 0 <= s < self.n)
         self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END] + sorted(h - 1 for h in self.hard if h > 0)
         self.sentence_ends.sort()
+        self._stop_cache: dict[int, int] = {}
+        self._speech_lengths = sorted({len(w) for w in self.lx.speech})
         self.entries: dict[str, _Entry] = {}
         self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
         self.blocked: set[int] = set()  # byline characters
@@ -253,7 +255,13 @@ class _Finder:
 
     # ------------------------------------------------------------------ titles
     def _is_stop(self, i: int) -> int:
-        """Length of a prefix stop word ending at ``i`` (0 when none)."""
+        """Length of a prefix stop word ending at ``i`` (0 when none, -1 at a boundary); cached."""
+        got = self._stop_cache.get(i)
+        if got is None:
+            got = self._stop_cache[i] = self._stop_at(i)
+        return got
+
+    def _stop_at(self, i: int) -> int:
         text, lx = self.text, self.lx
         if i in self.hard:
             return -1
@@ -301,12 +309,17 @@ class _Finder:
     def find_titles(self) -> list[_RawTitle]:
         text, lx = self.text, self.lx
         out: list[_RawTitle] = []
+        last_ps, last_ext = -1, -1
         for m in lx.position_re.finditer(text):
             ps, pe = m.start(), m.end()
             if any(i in self.blocked for i in range(ps, pe)) or any(i in self.hard for i in range(ps + 1, pe)):
                 continue
             i = ps
-            while i > max(0, ps - _MAX_PREFIX):
+            lo = max(0, ps - _MAX_PREFIX)
+            while i > lo:
+                if i == last_ps:  # the rest of the way was read for the previous position
+                    i = max(last_ext, lo)
+                    break
                 stop = self._is_stop(i)
                 if stop < 0 and text[i - 1] in _CLOSE_BRACKETS:
                     j = self._bracket_open(i - 1)
@@ -320,6 +333,7 @@ class _Finder:
                     break
                 i -= 1
             ext = i
+            last_ps, last_ext = ps, ext
             s = ext
             changed = True
             while changed and s < ps:
@@ -506,7 +520,7 @@ class _Finder:
             if e is None:
                 continue
             after = e + 2 if text.startswith("同志", e) else e
-            if after == e and not any(text.startswith(w, after) for w in lx.speech):
+            if after == e and not any(text[e : e + k] in lx.speech for k in self._speech_lengths):
                 continue  # X说 / X同志 at the start of a clause
             if self.words.present and not (s in self.words.starts and e in self.words.ends):
                 continue

@@ -15,12 +15,11 @@ PACKAGE = "newsextract.people"
 
 # Han characters (CJK unified ideographs and extension A; the ranges names are written in).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{HAN}]")
 
 
 def is_han(ch: str) -> bool:
     """True for a single CJK ideograph."""
-    return bool(_HAN_RE.fullmatch(ch))
+    return len(ch) == 1 and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
 
 
 @attrs.frozen(kw_only=True)
