@@ -2,16 +2,24 @@
 
 Patterns (each is the ``rule`` of the records it produces):
 
-- ``title_chain``: 区委副书记、区长胡益峰 — titles joined by 、/兼 directly before a name;
-  a title before a list goes to every name (副区长吴某、汪某); a bare title after a comma
-  inherits the previous organisation (县政协副主席X,秘书长Y → Y's org 县政协).
+- ``title_chain``: 区委副书记、区长胡某 — titles joined by 、/兼 (or a comma when the first
+  title has no name of its own) directly before a name, or before 的 + name; a title before a
+  list goes to every name (副区长吴某、汪某和李某); a bare title after a comma inherits the
+  previous organisation (县政协副主席X,秘书长Y → Y's org 县政协).
 - ``group_list``: 区领导张某、周某 — a collective label is the persons' ``group``.
-- ``name_cue``: 村民张某 — a noun that introduces a person without a title.
+- ``name_cue``: 村民张某, 据张某介绍, 在张某的带领下 — words that introduce a person.
 - ``count_list``: 李某等3名党员.
-- ``name_title``: 赵某书记 — a name directly before a bare position.
-- ``speech``: 张某说 at the start of a clause (strict: no ambiguous surname, word evidence).
+- ``name_title``: 赵某书记, 曹某委员 — a name directly before a bare position.
+- ``speech``: 张某说, 张某同志 at the start of a clause (strict: no ambiguous surname).
+- ``apposition``: 栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age,
+  sex or a title.
 - ``mention``: later occurrences of a name already found (蒋某指出), headlines included.
 - ``surname_title``: 蒋书记 — a reference linked to the only known person with that surname.
+
+The organisation of a title is read leftwards from the position (``prefix_stops`` end it,
+brackets and 和 inside a unit's name do not); it must end like an organisation
+(``org_suffixes``), else the title is the position alone. Where a name ends is chosen by
+what follows it (``follow_words``) and, when given, by pkuseg's word boundaries.
 
 Names after byline markers (记者 X, 通讯员 X, X 摄, a run of names in brackets at the end of
 a paragraph) are never people.
@@ -41,13 +49,6 @@ _CLOSE_BRACKETS = frozenset(")）")
 # characters that end an organisation inside a place chain (县委, 林业局 ...)
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
 
-
-def _find_all(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人)")
 # apposition after a name at a sentence start: 男, 39岁, 五十多岁, 汉族, 中共党员
 _APPOS_RE = re.compile(
@@ -57,6 +58,14 @@ _APPOS_RE = re.compile(
 _APPOS_MORE_RE = re.compile(r"[^,，。；;！？!?\n]{1,20}[,，]")
 _APPOS_LEAD = ("现任", "现为", "系", "是", "任")
 _PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 
 
 @attrs.define
