@@ -564,6 +564,15 @@ def _walk(text: str, pos: int, end: int, fill: Any, index: _Index, R: Rules, cro
                     if ms > pos:
                         pos = ms
                         continue
+            if after_comma:
+                # an item without a name ("A,县委常委,县人大常委会主任B列席"): step over it
+                cut = min((i for i in (text.find(",", first, first + 13), text.find("，", first, first + 13)) if i >= 0),
+                          default=-1)
+                if cut > first and not any(ch in ";；。:：" for ch in text[first:cut]) and R.list_bridge.match(
+                    _strip_titles(text, first, cut, index)
+                ) and not index.in_range(first, cut):
+                    pos = cut
+                    continue
         break
     return pos
 
@@ -622,7 +631,12 @@ def _people_roles(
                     if r.pattern.match(text, pos, ctx_end):
                         role, rule = r.extra, r.name
                         break
-            if role is None and _is_subject(text, cl.start, s, R, index):
+            if (
+                role is None
+                and _is_subject(text, cl.start, s, R, index)
+                # "会议指出,X强调…": X is quoted by the meeting, not speaking at it
+                and not R.quoted.search(text, max(ctx_start, cl.start - 80), cl.start)
+            ):
                 # hop over co-speakers only ("A、B分别作发言"); the filler is part of each verb pattern
                 pos = _walk(text, e, cl.end, R.fill_chair, index, R)
                 for r in R.speech:
