@@ -404,12 +404,20 @@ class _Finder:
     def _elided_org(self, s: int, ps: int, position: str) -> bool:
         """公安局长, 财政局长: a short unit name whose suffix is the position's first character."""
         text = self.text
-        if not (2 <= ps - s <= 4 and position.endswith("长") and position[0] in self.lx.org_suffixes):
+        if not (position.endswith("长") and position[0] in self.lx.org_suffixes):
             return False
-        if not all(is_han(c) for c in text[s:ps]):
-            return False
-        before = text[s - 1] if s > 0 else ""
-        return s == 0 or s in self.hard or before in _CHAIN_SEPS or before in PUNCT or before.isspace()
+        for k in (2, 3, 4):  # 公安|局长 after a boundary, or 市政府办公室|人事|科长 after an organisation
+            u = ps - k
+            if u < s or not all(is_han(c) for c in text[u:ps]):
+                continue
+            if u > s:
+                if self.org_like(text[s:u]):
+                    return True
+                continue
+            before = text[s - 1] if s > 0 else ""
+            if s == 0 or s in self.hard or before in _CHAIN_SEPS or before in PUNCT or before.isspace():
+                return True
+        return False
 
     def make_title(self, raw: _RawTitle, rule: str, inherited: str | None = None) -> Title:
         org = raw.org or inherited
