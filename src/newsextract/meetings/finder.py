@@ -293,7 +293,7 @@ def _verb_candidate(
     head = _strip_lead(text, cl.start, vs, R, dvs)
     if ne is not None and rule != "open_close":
         name = text[ns:ne]
-        if R.not_meetings.search(name) or R.spirit.match(text, ne):
+        if R.not_meetings.search(name) or R.spirit.match(text, ne) or R.aggregate.match(text, ne, cl.end):
             return None
         organ, location = _organiser(text, head, vs, R, index, dvs)
         parts: tuple[Span, ...] = (Span.of(text, ns, ne),)

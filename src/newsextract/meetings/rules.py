@@ -38,6 +38,7 @@ class Rules:
     spirit: Any
     study_verb: Any
     quoted: Any
+    aggregate: Any
     generic_name: Any
     session_name: Any
     organiser: Any
@@ -113,6 +114,7 @@ def rules() -> Rules:
             not_held_after=_compile(_alt(pat["not_held_after"]), "not_held_after"),
             spirit=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "spirit"), "spirit"),
             study_verb=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "study_verb"), "study"),
+            aggregate=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "aggregate"), "aggregate"),
             quoted=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "quoted"), "quoted"),
             generic_name=_compile(pat["generic_name"], "generic_name"),
             session_name=_compile(pat["session_name"], "session_name"),
