@@ -38,6 +38,7 @@ _EXPORTS = {
     "Title": "newsextract.people",
     "Meeting": "newsextract.meetings",
     "Participant": "newsextract.meetings",
+    "Event": "newsextract.meetings",
     "Indicator": "newsextract.indicators",
     "Goal": "newsextract.goals",
     "errors": "newsextract.errors",

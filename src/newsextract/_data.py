@@ -23,7 +23,8 @@ def load_yaml(package: str, name: str) -> Any:
     import yaml
 
     try:
-        return yaml.safe_load(_read(package, name))
+        # libyaml's loader when PyYAML was built with it: same result, ~15× faster
+        return yaml.load(_read(package, name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         raise RulesError(f"{package}/{name} is not valid YAML: {e}") from e
 

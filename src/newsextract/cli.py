@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold_dir")
     ev.add_argument("--errors", action="store_true", help="list each missed and spurious record")
     ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.add_argument("--predictions", metavar="DIR", help="score NAME.pred.json files (gold shape) instead of running newsextract")
     return p
 
 

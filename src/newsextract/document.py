@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the families are imported lazily; these names are for type 
     from newsextract.dates import DateValue
     from newsextract.goals import Goal
     from newsextract.indicators import Indicator
-    from newsextract.meetings import Meeting
+    from newsextract.meetings import Event, Meeting
     from newsextract.people import Person
 
 
@@ -59,6 +59,7 @@ class Article:
     text/start/end: the article's whole extent in the original text.
     title, kicker (引题), subtitles (副题): headline lines; paragraphs: body lines.
     dateline: 本报讯 / 本报北京8月24日电; continuations: (下转2版) page references.
+    events: inspection visits (调研, 督导, 走访 …), which are not meetings.
     """
 
     text: str
@@ -73,9 +74,16 @@ class Article:
     continuations: tuple[Span, ...] = ()
     people: tuple[Person, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    events: tuple[Event, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     goals: tuple[Goal, ...] = ()
     dates: tuple[DateValue, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """The article with every record highlighted (Jupyter)."""
+        from newsextract.views import article_html
+
+        return article_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -110,6 +118,21 @@ class Document:
         """Rebuild a Document from :meth:`to_json` output."""
         return cls.from_dict(json.loads(text))
 
+    def _repr_html_(self) -> str:
+        """The text with every record highlighted and a table per family (Jupyter)."""
+        from newsextract.views import document_html
+
+        return document_html(self)
+
+    def to_frames(self) -> dict[str, Any]:
+        """One pandas DataFrame per family (people, titles, meetings, participants, indicators, goals, dates).
+
+        RAISES OptionalDependencyError: pandas is not installed (``pip install 'newsextract[pandas]'``).
+        """
+        from newsextract.views import to_frames
+
+        return to_frames(self)
+
     @property
     def people(self) -> list["Person"]:
         """People of all articles."""
@@ -140,7 +163,7 @@ def _converter() -> Any:
     from newsextract import dates, goals, indicators, meetings, people  # noqa: F401
 
     namespace = {
-        "Person": people.Person, "Meeting": meetings.Meeting, "Indicator": indicators.Indicator,
+        "Person": people.Person, "Meeting": meetings.Meeting, "Event": meetings.Event, "Indicator": indicators.Indicator,
         "Goal": goals.Goal, "DateValue": dates.DateValue, "Span": Span,
     }
     for cls in (Article, Document):

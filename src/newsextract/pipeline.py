@@ -61,8 +61,11 @@ def load(path: str | Path | None = None) -> "Language":
             raise errors.ModelNotInstalledError(str(target))
         import spacy
 
+        from newsextract.model import fastload
+
         try:
-            nlp = spacy.load(target)
+            # The fast segmenter files (same model, no msgpack decode) when present, else spaCy's own load.
+            nlp = fastload.load_pipeline(target) or spacy.load(target)
         except Exception as e:  # a broken or foreign directory: say how to fix it
             raise errors.ModelLoadError(str(target), f"{type(e).__name__}: {e}") from e
         nlp.max_length = 10**8  # the layout already splits pages; long articles are fine
@@ -190,6 +193,6 @@ def _assemble(source: str, layout: ArticleLayout, view: TextView, res: DocResult
         subtitles=tuple(Span.of(source, *r) for r in layout.subtitles), dateline=span(layout.dateline),
         byline=byline, paragraphs=tuple(Span.of(source, *r) for r in layout.paragraphs),
         continuations=tuple(Span.of(source, *r) for r in layout.continuations),
-        people=people, meetings=grounded(res.meetings), indicators=grounded(res.indicators),
+        people=people, meetings=grounded(res.meetings), events=grounded(res.events), indicators=grounded(res.indicators),
         goals=grounded(res.goals), dates=grounded(res.dates),
     )

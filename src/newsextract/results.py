@@ -20,7 +20,7 @@ class DocResults:
 
     reference_date (date | None): publication date used to resolve 5月14日 / 昨天.
     headings (list[tuple[int, int]]): char ranges of headline lines (title, kicker, subtitle).
-    dates, indicators, people, meetings, goals: records found so far, doc offsets.
+    dates, indicators, people, meetings, events, goals: records found so far, doc offsets.
     """
 
     reference_date: dt.date | None = None
@@ -29,6 +29,7 @@ class DocResults:
     indicators: list[Any] = attrs.Factory(list)
     people: list[Any] = attrs.Factory(list)
     meetings: list[Any] = attrs.Factory(list)
+    events: list[Any] = attrs.Factory(list)
     goals: list[Any] = attrs.Factory(list)
 
     def in_heading(self, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from newsextract.meetings.events import find_events
 from newsextract.meetings.finder import find_meetings
 from newsextract.results import results_of, word_offsets
 
@@ -14,7 +15,7 @@ def make_meetings_component(nlp: Language, name: str) -> "MeetingsComponent":
 
     nlp (Language): the pipeline.
     name (str): the component's name.
-    RETURNS (MeetingsComponent): reads ``people``/``dates``/``headings``, writes ``meetings``.
+    RETURNS (MeetingsComponent): reads ``people``/``dates``/``headings``, writes ``meetings`` and ``events``.
     """
     return MeetingsComponent()
 
@@ -29,7 +30,7 @@ class MeetingsComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
-        res.meetings = find_meetings(
-            doc.text, people=res.people, dates=res.dates, headings=res.headings, words=word_offsets(doc)
-        )
+        words = word_offsets(doc)
+        res.meetings = find_meetings(doc.text, people=res.people, dates=res.dates, headings=res.headings, words=words)
+        res.events = find_events(doc.text, people=res.people, dates=res.dates, headings=res.headings, words=words)
         return doc
