@@ -53,6 +53,7 @@ class _Rules:
     stop: Any
     directive: Any
     past: Any
+    forward: Any
     strength_words: tuple[tuple[str, Any], ...]
     speech: Any
     body: Any
@@ -96,7 +97,7 @@ def _rules() -> _Rules:
             )
             mk = markers[-1]
             if mk.start not in ("marker", "clause") or mk.extend not in ("figures", "sentence") \
-                    or mk.past not in (None, "clause", "sentence"):
+                    or mk.past not in (None, "clause", "sentence", "paragraph"):
                 raise RulesError(f"goals/data/markers.yaml: marker {name}: bad start/extend value")
         return _Rules(
             markers=tuple(markers),
@@ -108,6 +109,7 @@ def _rules() -> _Rules:
             stop=_compile(data["stop"], "stop", {}),
             directive=_compile(data["directive"], "directive", {}),
             past=_compile(data["past"], "past", {}),
+            forward=_compile(data["forward"], "forward", {}),
             strength_words=tuple(
                 (kind, _compile(p, f"strength_words.{kind}", {})) for kind, p in data["strength_words"].items()
             ),
@@ -232,6 +234,7 @@ class _Finder:
         self.heading_starts = [s for s, _ in self.headings]
         self.word_starts = frozenset(s for s, _ in words) if words else None
         self._past_cache: dict[tuple[int, int], bool] = {}
+        self._para_past: tuple[int, int] = (-1, -1)  # (paragraph start, first past cue in it or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
 
     def marks(self, clause: Span) -> _Marks:
@@ -273,6 +276,9 @@ class _Finder:
         if self.in_heading(m.start(), m.end()):
             return False
         stop = _content_end(text, clause.start, clause.end)
+        if mk.requires is not None and stop - m.end() < 2:
+            # "年底前，实现……": a marker that ends its clause takes its aim from the next one
+            stop = self.next_clause_end(clause.end)
         after = text[m.end(): min(stop, m.end() + _WINDOW)]
         if mk.requires is not None and mk.requires.search(after) is None:
             if not (mk.requires_figure and self.indicators.inside(m.end(), min(stop, m.end() + _WINDOW))):
@@ -280,6 +286,27 @@ class _Finder:
         if mk.before is not None and mk.before.search(text[max(clause.start, m.start() - 40): m.start()]) is None:
             return False
         return True
+
+    def next_clause_end(self, pos: int) -> int:
+        """Content end of the clause that starts at ``pos`` (never past a sentence end or ；;)."""
+        text = self.text
+        if pos > 0 and text[pos - 1] in _CLAUSE_STOP:
+            return pos
+        hi = min(len(text), pos + _WINDOW)
+        i = pos
+        while i < hi and text[i] not in CLAUSE_END and text[i] != "\n":
+            i += 1
+        return _content_end(text, pos, i)
+
+    def paragraph_has_past(self, pos: int) -> bool:
+        """Whether the paragraph holding ``pos`` states a reported result before ``pos``."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        if self._para_past[0] != para:  # one search per paragraph keeps long paragraphs linear
+            nl = self.text.find("\n", para)
+            m = self.r.past.search(self.text, para, nl if nl >= 0 else len(self.text))
+            first = m.start() if m is not None else -1
+            self._para_past = (para, first)
+        return 0 <= self._para_past[1] < pos
 
     # ------------------------------------------------------------ goals
     def goals(self) -> list[Goal]:
@@ -365,8 +392,11 @@ class _Finder:
             return None  # a marker with no aim after it
         if mk.past == "clause" and r.past.search(text[unit.start: ge]) is not None:
             return None
-        if mk.past == "sentence" and self.sentence_has_past(cls):
+        if mk.past in ("sentence", "paragraph") and self.sentence_has_past(cls):
             return None
+        if mk.past == "paragraph" and self.paragraph_has_past(cls[0].start) \
+                and r.forward.search(text, gs, ge) is None:
+            return None  # a figure in a paragraph reporting the past year, with no target word
         return gs, ge, last, quote_end
 
     def extend(self, mk: _Marker, cls: list[Span], ci: int, gs: int, marker_end: int) -> tuple[int, int]:
