@@ -179,6 +179,8 @@ def _assemble(source: str, layout: ArticleLayout, view: TextView, res: DocResult
 
     credits: dict[str, list[Credit]] = {k: [] for k in _ROLE}
     for c in layout.credits:
+        if c.role not in credits:  # editors are named on the page but did not write it
+            continue
         credits[c.role].append(Credit(name=c.name, role=_ROLE[c.role], text=source[c.start : c.end], start=c.start, end=c.end))
     byline = Byline(**{k: tuple(v) for k, v in credits.items()})
     byline_names = set(byline.names())

@@ -48,7 +48,7 @@ class CreditMatch:
     """A byline name found by the layout: ``source[start:end] == name``."""
 
     name: str
-    role: str  # reporters | correspondents | photographers
+    role: str  # reporters | correspondents | photographers | editors (not credited)
     start: int
     end: int
 
@@ -212,6 +212,13 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
     prev_open = False  # previous kept paragraph ended without closing punctuation
     for li, ln in enumerate(body):
         cuts: list[tuple[int, int]] = []
+        # web-page metadata: 来源… 发布时间… / 责任编辑：… (an 作者：X in it is a credit)
+        if pat["meta_line"].match(text, ln.start, ln.end):
+            for m in pat["meta_author"].finditer(text, ln.start, ln.end):
+                for name, ns, ne in _names_with_offsets(text, m.start("names"), m.end("names")):
+                    credits.append(CreditMatch(name=name, role="reporters", start=ns, end=ne))
+            prev_open = False
+            continue
         # a whole line of credits: 本报记者 殷梦 / 文字:顾小川 制图:范宁
         if pat["credit_line"].fullmatch(text, ln.start, ln.end):
             for m in pat["credit_line_part"].finditer(text, ln.start, ln.end):
