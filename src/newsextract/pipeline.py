@@ -10,6 +10,7 @@ import datetime as dt
 import importlib
 import itertools
 import logging
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -137,14 +138,38 @@ def pipe(
     batch_size: int = 16,
     reference_date: str | dt.date | None = None,
 ) -> Iterator[Document]:
-    """Like :func:`extract` over many texts, in order, with spaCy's multiprocessing.
+    """Like :func:`extract` over many texts, in order.
 
-    n_process (int): worker processes for segmentation (spaCy ``nlp.pipe``).
-    batch_size (int): articles per batch sent to a worker.
+    n_process (int): worker processes. With 1, everything runs here and ``nlp.pipe``
+        batches the segmentation. With more, each worker runs the whole of :func:`extract`
+        on its share of the texts: the pipeline is loaded here first and the workers are
+        forked from this process (where the platform can fork), so they share the model
+        instead of loading it again. (spaCy's own ``nlp.pipe(n_process=…)`` only moves the
+        segmentation, and its docs cannot carry the records back.)
+    batch_size (int): texts handed to a worker at a time.
     YIELDS (Document): one per input text.
     """
     ref = coerce_reference_date(reference_date)
-    return _process((_prepare(t) for t in texts), ref, n_process=n_process, batch_size=batch_size)
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process > 1:
+        return _parallel(texts, ref, n_process=n_process, batch_size=batch_size)
+    return _process((_prepare(t) for t in texts), ref, n_process=1, batch_size=batch_size)
+
+
+def _extract_in_worker(job: tuple[Any, dt.date | None]) -> Document:
+    text, ref = job
+    return next(_process(iter([_prepare(text)]), ref, n_process=1, batch_size=16))
+
+
+def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int, batch_size: int) -> Iterator[Document]:
+    import multiprocessing as mp
+
+    load()  # before forking, so that the workers inherit the loaded model
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else methods[0])
+    with ctx.Pool(n_process) as pool:
+        yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=max(1, batch_size))
 
 
 def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, n_process: int, batch_size: int) -> Iterator[Document]:
