@@ -93,6 +93,14 @@ def _rules() -> dict[str, Any]:
         "right_stops_re": regex.compile(_alt(subj["right_stops"])),
         "right_stops_words_re": regex.compile(_alt(subj["right_stops_with_words"])),
         "share_verbs": tuple(subj["share_verbs"]),
+        "protected_start_re": regex.compile(_alt(subj["protected"])),
+        "measure_prefix_re": regex.compile(rf"(?:{_alt(subj['measure_prefixes'])})$"),
+        "share_lead_re": regex.compile(
+            rf"(?P<verb>{_alt(subj['share_lead_verbs'])})(?P<whole>[^，。；、,;：:的]{{1,10}}?)"
+            rf"(?:(?P<plan>{_alt(subj['share_plans'])})的|的(?P<noun>{_alt(subj['share_nouns'])}))$"
+        ),
+        "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
+        "attributive_before": frozenset(subj["attributive_before_boundary"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
         "max_chars": int(subj["max_chars"]),
         "non": non_rules,
@@ -100,6 +108,7 @@ def _rules() -> dict[str, Any]:
         "targets_re": regex.compile("|".join(f"(?:{t['pattern']})" for t in targets)),
         "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
         "period_strip_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+        "share_tail_re": regex.compile(rf"(?:{_alt(subj['share_lead_verbs'])})[^，。；、,;]{{1,8}}的$"),
     }
 
 
@@ -186,8 +195,8 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, da
         return "fraction"
     if date_spans.overlaps(q.start, q.end):
         return "date"
-    if slogans.contains(q.start, q.end):
-        return "slogan"
+    if slogans.contains(q.start, q.end) and not (q.rule.startswith(("arabic", "range")) and text.startswith(("”", "’", '"'), q.end)):
+        return "slogan"  # “15分钟生活圈” is a name; “全年引进项目20个” quotes a target
     before = text[max(0, q.start - 6) : q.start]
     after = text[q.end : q.end + 16]
     for r in R["non"]:
@@ -216,13 +225,21 @@ def _inside_word(q: Quantity, words: _Words) -> bool:
     return words.inside(q.end)
 
 
+_LEVEL_NOUNS_AFTER_DE = ("的目标", "的预期目标", "的水平", "的比例", "的增速", "的增长")
+
+
 def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
     """A threshold inside a noun phrase: 亿元以上项目, 过百亿元的工业项目, 50亿元制造业项目1个."""
     e = q.end
     nxt_char = text[e] if e < len(text) else ""
     if q.qualifier in ("以上", "以下") and q.text.endswith(q.qualifier) and _han(nxt_char):
         if nxt_char == "的":  # 10万元以上的村 (a modifier), but 80%以上的目标 (a target level)
-            return not text.startswith(("的目标", "的水平", "的比例", "的增速", "的增长"), e)
+            if text.startswith(_LEVEL_NOUNS_AFTER_DE, e):
+                return False
+            if q.unit_kind == "percent":
+                # 60%以上的农户 is a share of the households (an indicator); 增长20%以上的企业 a threshold
+                return any(text.endswith(v, 0, q.start) for v in _rules()["verbs"])
+            return True
         return not text.startswith(("其中", "和", "与", "及"), e)
     bound = qualifier_bounds().get(q.qualifier or "")
     if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
@@ -271,9 +288,11 @@ def _right_subject(text: str, q_end: int, clause_end: int, R: dict[str, Any], wo
         j += 1
     while j > r and text[j - 1] in "、“":
         j -= 1
-    m = R["measure_nouns_re"].search(text, r, j)
-    if m is not None and m.start() - r >= 2:
-        j = m.start()  # 60户工业龙头企业|产值同比增长30%
+    while True:  # 12户骨干企业|产值同比增长9%; 8个街道|地区生产总值|增速
+        m = R["measure_nouns_re"].search(text, r, j)
+        if m is None or m.start() - r < 2:
+            break
+        j = m.start()
     if j > r and any(_han(c) for c in text[r:j]):
         return Span.of(text, r, j)
     return None
@@ -311,18 +330,64 @@ def _strip_place(text: str, start: int, end: int, words: _Words) -> int:
     return start
 
 
+def _strip_lead(text: str, start: int, end: int, R: dict[str, Any]) -> int:
+    """Skip topic words naming where or when (全县, 我区, 今年以来, 1—10月) at ``start``."""
+    while True:
+        moved = False
+        for rx in (R["period_strip_re"], R["scopes_re"]):
+            m = rx.match(text, start, end)
+            if m is not None and m.end() > start and m.end() < end:
+                start, moved = m.end(), True
+        while start < end and text[start] in _LEAD_JUNK:
+            start, moved = start + 1, True
+        if not moved:
+            return start
+
+
+def _share_lead(text: str, seg_start: int, seg: str, R: dict[str, Any]) -> Span | None | bool:
+    """A share printed without its holder: 占年度计划的|23%, 完成全年目标的|40%, 占总产值的比重|18%.
+
+    RETURNS: the subject (verb + whole, + 的 + share noun when printed), ``None`` when the whole
+    is not a plan (占出口总值的61%: the share of the subject already named), ``False`` when the
+    segment is not such a phrase.
+    """
+    m = R["share_lead_re"].search(seg)
+    if m is None:
+        return False
+    v0 = seg_start + m.start("verb")
+    pos = seg_start
+    while pos < v0:  # only topic words, periods and marker verbs before it (力争|上半年|完成…)
+        nxt = _strip_lead(text, pos, v0 + 1, R)
+        bm = R["boundary_multi_re"].match(text, nxt, v0)
+        nxt = bm.end() if bm is not None else nxt
+        if nxt == pos:
+            return False  # A占B的X%: the subject is A (see _left_subject)
+        pos = nxt
+    if m.group("plan"):
+        return Span.of(text, v0, seg_start + m.end("plan"))
+    if m.group("noun"):
+        return Span.of(text, v0, seg_start + m.end())
+    return None
+
+
 def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], words: _Words) -> Span | None:
     seg = text[seg_start:seg_end]
     seg = _strip_tail(seg, R)
+    share = _share_lead(text, seg_start, seg, R)
+    if share is not False:
+        return share  # type: ignore[return-value]
+    seg = _strip_tail(R["share_tail_re"].sub("", seg), R)
     end = seg_start + len(seg)
     if end <= seg_start:
         return None
     start = seg_start
-    # A占B: the subject is A
+    # A占B: the subject is A (占比 is a noun: 床位占比)
     for sv in R["share_verbs"]:
         k = seg.rfind(sv)
+        if k >= 0 and seg.startswith("比", k + len(sv)):
+            continue
         if k == 0:
-            return None  # 占年度计划的78.6%: the share of what the sentence already named
+            return None  # 占全部的35%: the share of what the sentence already named
         if k > 0:
             end = seg_start + k
             seg = _strip_tail(text[seg_start:end], R)
@@ -337,8 +402,19 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             continue
         if m.end() < len(text) and text[m.end()] in _GUARD_AFTER_BOUNDARY:
             continue  # 完成率, 实现值: part of a noun
+        if R["nouns_after_boundary_re"].match(text, m.end()):
+            continue  # 种植面积, 建设规模: one compound noun
         if m.end() < len(text) and text[m.end()] == "的":
-            continue  # 需整治的低效企业: a relative clause inside the subject
+            continue  # 需整改的安全隐患: a relative clause inside the subject
+        if m.end() < len(text) and text[m.end()] in R["list_joiners"]:
+            continue  # 教育和帮扶|困难群众: the first of coordinated verbs, both part of the subject
+        if (
+            m.start() > 0
+            and text[m.start() - 1] in R["attributive_before"]
+            and end - m.end() <= 2
+            and not R["protected_start_re"].match(text, m.end())
+        ):
+            continue  # 新签约项目: the verb is an attribute of a bare head noun
         if not words.aligned(m.start(), m.end()):
             continue
         if m.end() >= end:
@@ -352,27 +428,38 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
                     boundary = i + 1
     if boundary is not None:
         start = boundary
-        while start + 1 < end and text[start] in R["complements"]:
+        # an aspect marker or complement stays with the verb (排查出|), unless it begins a
+        # word of its own: 累计|完成投资, 整治|完成率 (完 is not a complement there)
+        while (
+            start + 1 < end
+            and text[start] in R["complements"]
+            and not R["boundary_multi_re"].match(text, start)
+            and not R["not_boundaries_re"].match(text, start)
+            and not R["protected_start_re"].match(text, start)
+        ):
             start += 1
         # a period right after the boundary is not part of the subject (力争|全年|新增就业岗位)
         m = R["period_strip_re"].match(text, start, end)
         if m is not None and start < m.end() < end:
             start = m.end()
     else:
-        # strip topic words naming where or when (全县, 我区, 今年, 1—10月)
-        while True:
-            moved = False
-            for rx in (R["scopes_re"], R["period_strip_re"]):
-                m = rx.match(text, start, end)
-                if m is not None and m.end() > start and m.end() < end:
-                    start, moved = m.end(), True
-            while start < end and text[start] in _LEAD_JUNK:
-                start, moved = start + 1, True
-            if not moved:
-                break
+        start = _strip_lead(text, start, end, R)
         start = _strip_place(text, start, end, words)
-    while start < end and text[start] in _LEAD_JUNK:
+    while start < end and (text[start] in _LEAD_JUNK or text[start] == "的"):
         start += 1
+    # a quote cut in half: “签约一批、开工一批”的|项目 -> 项目; “|全年完成投资 -> 全年完成投资
+    close = text.rfind("”", start, end)
+    if close >= 0 and "“" not in text[start:close]:
+        start = close + 1
+        while start < end and text[start] in "的" + _LEAD_JUNK:
+            start += 1
+    while start < end and text[start] == "“" and "”" not in text[start:end]:
+        start += 1
+    # 累计完成投资, 上半年完成投资: a cumulative or period prefix is part of a protected measure
+    if protected is not None and protected.start() == start:
+        pm = R["measure_prefix_re"].search(text, seg_start, start)
+        if pm is not None:
+            start = pm.start()
     while end > start and text[end - 1] in _TRAIL_JUNK + "”“" and not (text[end - 1] == "”" and "“" in text[start:end]):
         end -= 1
     if end - start > R["max_chars"]:
@@ -481,7 +568,8 @@ def find_indicators(
         # subject: after counted numbers first, else before the number
         subject: Span | None = None
         how = "none"
-        if q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end)):
+        share_of = q.unit_kind == "percent" and text.startswith("的", q.end) and not text.startswith(_LEVEL_NOUNS_AFTER_DE, q.end)
+        if share_of or (q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end))):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
         change, basis, pred_start = _change(text, seg_start, q, None, R)
