@@ -54,6 +54,7 @@ class _Rules:
     directive: Any
     past: Any
     forward: Any
+    review: Any
     strength_words: tuple[tuple[str, Any], ...]
     speech: Any
     body: Any
@@ -110,6 +111,7 @@ def _rules() -> _Rules:
             directive=_compile(data["directive"], "directive", {}),
             past=_compile(data["past"], "past", {}),
             forward=_compile(data["forward"], "forward", {}),
+            review=_compile(f'(?:{data["past"]})|(?:{data["review"]})', "review", {}),
             strength_words=tuple(
                 (kind, _compile(p, f"strength_words.{kind}", {})) for kind, p in data["strength_words"].items()
             ),
@@ -299,11 +301,12 @@ class _Finder:
         return _content_end(text, pos, i)
 
     def paragraph_has_past(self, pos: int) -> bool:
-        """Whether the paragraph holding ``pos`` states a reported result before ``pos``."""
+        """Whether the paragraph holding ``pos`` reports results (a ``past`` or ``review``
+        cue) before ``pos``."""
         para = self.text.rfind("\n", 0, pos) + 1
         if self._para_past[0] != para:  # one search per paragraph keeps long paragraphs linear
             nl = self.text.find("\n", para)
-            m = self.r.past.search(self.text, para, nl if nl >= 0 else len(self.text))
+            m = self.r.review.search(self.text, para, nl if nl >= 0 else len(self.text))
             first = m.start() if m is not None else -1
             self._para_past = (para, first)
         return 0 <= self._para_past[1] < pos
