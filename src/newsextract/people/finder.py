@@ -143,20 +143,27 @@ class _Finder:
     def _aspect(self, e: int) -> bool:
         return e + 1 < self.n and self.text[e + 1] in _ASPECT and is_han(self.text[e]) and self.text[e] not in self.lx.follow_single
 
-    def name_at(self, s: int, *, strict: bool = False, min_strength: int = 0) -> int | None:
+    def name_at(self, s: int, *, strict: bool = False, min_strength: int = 0, ambiguous_ok: bool = False) -> int | None:
         """End of the most plausible name starting at ``s``, or None.
 
         strict (bool): a weak context: reject surnames that are also common words (于 向 高 ...)
             and names that pkuseg's words cut through.
         min_strength (int): the least follow strength accepted (0: a 3-character name may be
             followed by anything when word boundaries do not contradict it).
+        ambiguous_ok (bool): with ``strict``, still accept a surname that is also a common
+            word (a strong cue before it: 村民计某), when the name's end is confirmed.
         """
         text, lx = self.text, self.lx
         if s >= self.n or s in self.blocked:
             return None
         k = surname_len(text, s, lx)
-        if not k or (strict and text[s : s + k] in lx.ambiguous):
+        if not k:
             return None
+        weak_surname = strict and text[s : s + k] in lx.ambiguous
+        if weak_surname:
+            if not ambiguous_ok:
+                return None
+            min_strength = max(min_strength, 1)
         if strict and not self.words.boundary(s):
             return None
         best: tuple[int, int, int, int] | None = None
@@ -169,6 +176,8 @@ class _Finder:
             if given == 2 and text[s + k] == ANON:
                 break
             cand = text[s:e]
+            if cand[k:] in lx.not_given:
+                continue  # 柯书记, 苗老师: surname + position or address, not a full name
             strength = self.follow_strength(e)
             if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx)):
                 continue  # a listed word (方案); a word at the start (高度重视) unless the name ends clearly
@@ -181,6 +190,8 @@ class _Finder:
                 continue  # pkuseg's words cut through the candidate's end
             if strength == 0 and given == 1 and wb < 1:
                 continue  # a short name needs a clear end: punctuation, a verb, or a word boundary
+            if weak_surname and strength not in (1, 2):
+                continue  # 村民修路。: with a surname that is also a word, the name needs a word after it (说, 家中)
             key = (strength, wb, given, e)
             if best is None or key > best:
                 best = key
@@ -283,9 +294,9 @@ class _Finder:
             ):
                 return length
         if ch in lx.stop_single and text[i - 1 : i + 1] not in lx.not_stops and (
-            not self.words.present or (i - 1 in self.words.starts and i in self.words.ends)
+            not self.words.present or (i - 1 in self.words.starts and i in self.words.ends) or ch in _CHAIN_SEPS
         ):
-            return 1
+            return 1  # 兼 joins two titles even when pkuseg glues it to the next unit (兼县|监委)
         return 0
 
     def org_like(self, prefix: str) -> bool:
@@ -506,7 +517,8 @@ class _Finder:
     def cue_pass(self, starts: set[int]) -> None:
         for m in self.lx.cue_re.finditer(self.text):
             s = m.end()
-            e = self.name_at(s, strict=True, min_strength=1 if len(m.group()) == 1 else 0)
+            strong = len(m.group()) > 1  # 脱贫户, 村民: any surname; 户, 叫, 据: common surnames only
+            e = self.name_at(s, strict=True, min_strength=0 if strong else 1, ambiguous_ok=strong)
             if e is not None:
                 self._name_list(s, e, "name_cue", starts=starts, strict=True)
         for m in self.lx.frame_re.finditer(self.text):  # 在王某的带领下
@@ -616,6 +628,95 @@ class _Finder:
             titles = [self.make_title(r, "apposition") for r in chain]
             self.add(text[s:e], s, e, "apposition", titles=titles)
 
+    # ------------------------------------------------------------------ appointments
+    def _title_at(self, j: int, raws_by_start: dict[int, _RawTitle], by_pos: list[_RawTitle], pos_starts: list[int]) -> _RawTitle | None:
+        """The title starting exactly at ``j``: a found one, or one whose organisation was read
+        further left than ``j`` (任命甲为县某局局长 when pkuseg glued 为 to the unit), cut at ``j``."""
+        raw = raws_by_start.get(j)
+        if raw is not None:
+            return raw
+        k = bisect.bisect_left(pos_starts, j)
+        if k == len(by_pos):
+            return None
+        raw = by_pos[k]
+        if not (raw.start < j <= raw.pos_start) or any(self.text[i] in PUNCT for i in range(j, raw.pos_start)):
+            return None
+        org = self.text[j : raw.pos_start]
+        for mod in self.lx.position_modifiers:
+            if org.endswith(mod):
+                org = org[: -len(mod)]
+                break
+        if org and not self.org_like(org):
+            return None
+        if not org and raw.position in self.lx.need_org:
+            return None
+        return attrs.evolve(raw, start=j, ext_start=j, org=org or None, bare=False)
+
+    def _appointed(self, s: int, connectors: Sequence[str], lookup: tuple) -> tuple[int, int, list[_RawTitle]] | None:
+        """A name at ``s``, a connector and a title chain that ends the clause: (name end, chain end, chain)."""
+        text, lx = self.text, self.lx
+        k = surname_len(text, s, lx)
+        if not k or s in self.blocked:
+            return None
+        for given in (2, 1):
+            e = s + k + given
+            if e > self.n or not plausible(text[s:e], lx) or any(i in self.blocked for i in range(s, e)):
+                continue
+            for conn in connectors:
+                if not text.startswith(conn, e):
+                    continue
+                j = e + len(conn)
+                chain: list[_RawTitle] = []
+                raw = self._title_at(j, *lookup)
+                while raw is not None:
+                    chain.append(raw)
+                    nxt = raw.end + 1
+                    if raw.end < self.n and text[raw.end] in _CHAIN_SEPS and not self._named_at(nxt, connectors):
+                        raw = self._title_at(nxt, *lookup)
+                    else:
+                        raw = None  # 、乙为…: the next appointment, not another title of this one
+                if not chain:
+                    continue
+                end = chain[-1].end
+                if end >= self.n or text[end] in PUNCT or end in self.hard:
+                    return e, end, chain
+                for word in lx.appoint_ends:
+                    if text.startswith(word, end):
+                        return e, end + len(word), chain
+        return None
+
+    def _named_at(self, s: int, connectors: Sequence[str]) -> bool:
+        """True when a plausible name followed by a connector starts at ``s`` (乙为…)."""
+        k = surname_len(self.text, s, self.lx)
+        return bool(k) and any(
+            plausible(self.text[s : s + k + g], self.lx) and any(self.text.startswith(c, s + k + g) for c in connectors)
+            for g in (2, 1)
+        )
+
+    def appointment_pass(self, raws: list[_RawTitle]) -> None:
+        """任命甲为县某局局长、乙为县某局局长; 免去丙的县某局局长职务; 丁任县某局局长。"""
+        text, lx = self.text, self.lx
+        usable = [r for r in raws if not r.bare]
+        by_pos = sorted(usable, key=lambda r: r.pos_start)
+        lookup = ({r.start: r for r in usable}, by_pos, [r.pos_start for r in by_pos])
+        heads: list[tuple[int, Sequence[str]]] = []
+        verbs = re.compile("|".join(map(re.escape, sorted(lx.appoint_verbs, key=len, reverse=True))))
+        heads.extend((m.end(), lx.appoint_connectors) for m in verbs.finditer(text))
+        heads.extend((s, lx.clause_connectors) for s in self.clause_starts)
+        for s, connectors in heads:
+            while True:
+                got = self._appointed(s, connectors, lookup)
+                if got is None:
+                    break
+                e, end, chain = got
+                titles = [self.make_title(r, "appointment") for r in chain]
+                if not self.add(text[s:e], s, e, "appointment", titles=titles):
+                    break
+                if end < self.n and text[end] in "、,，;；" and connectors is lx.appoint_connectors:
+                    s = end + 1  # 任命甲为…、乙为…: the same verb goes on
+                    continue
+                break
+
     def mention_pass(self) -> None:
         names = [n for n in self.entries if n not in self.byline_names]
         if not names:
@@ -630,8 +731,14 @@ class _Finder:
             self.add(m.group(), s, e, "mention")
 
     def surname_title_pass(self, raws: list[_RawTitle]) -> None:
+        """柯书记: a reference linked to the one person with that surname and that position.
+
+        With no such person, or several, the reference is no Person (it is never a name).
+        """
         by_surname: dict[str, list[str]] = {}
         for name in self.entries:
+            if name in self.byline_names or not self.entries[name].full:
+                continue
             k = surname_len(name, 0, self.lx)
             by_surname.setdefault(name[:k], []).append(name)
         text = self.text
@@ -642,7 +749,10 @@ class _Finder:
                 s = raw.start - k
                 if s < 0 or s in self.taken:
                     continue
-                people = by_surname.get(text[s : raw.start], [])
+                people = [
+                    name for name in by_surname.get(text[s : raw.start], [])
+                    if any(t.position == raw.position and (t.deputy or not raw.deputy) for t in self.entries[name].titles)
+                ]
                 if len(people) == 1 and (s == 0 or not is_han(text[s - 1]) or self._is_stop(s) != 0):
                     self.add(people[0], s, raw.end, "surname_title", full=False)
                     break
@@ -684,6 +794,7 @@ def find_people(text: str, *, words: Sequence[tuple[int, int]] | None = None, he
     raws = f.find_titles()
     starts = {r.start for r in raws if not r.bare}
     f.title_pass(raws)
+    f.appointment_pass(raws)
     f.group_pass(starts)
     f.cue_pass(starts)
     f.count_pass()

@@ -59,6 +59,11 @@ class Lexicon:
     not_names: frozenset[str]
     byline_before: tuple[str, ...]
     byline_after: tuple[str, ...]
+    appoint_verbs: tuple[str, ...]
+    appoint_connectors: tuple[str, ...]
+    clause_connectors: tuple[str, ...]
+    appoint_ends: tuple[str, ...]
+    not_given: frozenset[str]
     position_re: Any
     label_re: Any
     cue_re: Any
@@ -73,6 +78,10 @@ def _words(value: Any, where: str) -> list[str]:
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
@@ -104,13 +113,18 @@ def lexicon() -> Lexicon:
         f"(?P<acting>{_alternation(acting)})?(?P<deputy>{re.escape(deputy)})?(?P<pos>{_alternation(list(position_group))})"
     )
     levels = tuple((k, v) for k, v in sorted(t["levels"].items(), key=lambda kv: -len(kv[0])))
-    labels = tuple(_words(t["collective_labels"], "titles.yaml collective_labels"))
+    cl = t["collective_labels"]
+    labels = tuple(_words(cl["labels"], "titles.yaml collective_labels.labels"))
+    qualified = _words(cl["qualified"], "titles.yaml collective_labels.qualified")
+    qualifiers = _words(cl["qualifiers"], "titles.yaml collective_labels.qualifiers")
+    label_pattern = f"(?:{_alternation(qualifiers)})(?:{_alternation(qualified)})|{_alternation(labels)}"
 
     n = load_yaml(PACKAGE, "data/names.yaml")
     follow = [w for group in n["follow_words"].values() for w in _words(group, "names.yaml follow_words")]
     cues = tuple(_words(n["name_cues"], "names.yaml name_cues"))
     stops = n["prefix_stops"]
     not_names = {str(w) for group in n["not_names"].values() for w in group}
+    ap = n["appointments"]
     return Lexicon(
         surnames=surnames,
         ambiguous=frozenset(ambiguous),
@@ -139,8 +153,14 @@ def lexicon() -> Lexicon:
         not_names=frozenset(not_names),
         byline_before=tuple(sorted(_words(n["byline_before"], "names.yaml byline_before"), key=len, reverse=True)),
         byline_after=tuple(_words(n["byline_after"], "names.yaml byline_after")),
+        appoint_verbs=tuple(_words(ap["verbs"], "names.yaml appointments.verbs")),
+        appoint_connectors=_longest_first(_words(ap["connectors"], "names.yaml appointments.connectors")),
+        clause_connectors=_longest_first(_words(ap["clause_connectors"], "names.yaml appointments.clause_connectors")),
+        appoint_ends=_longest_first(_words(ap["ends"], "names.yaml appointments.ends")),
+        # a whole given name that is a position, a cue word or an address term (柯书记, 苗老师)
+        not_given=frozenset(position_group) | frozenset(cues) | frozenset(_words(n["address_terms"], "names.yaml address_terms")),
         position_re=position_re,
-        label_re=re.compile(f"(?:与会)?(?P<label>{_alternation(labels)})"),
+        label_re=re.compile(f"(?:与会)?(?P<label>{label_pattern})"),
         cue_re=re.compile(f"(?:{_alternation(cues)})"),
         frame_re=re.compile(
             f"在(?P<name>[{HAN}]{{2,4}}?)的(?:{_alternation(_words(n['frames'], 'names.yaml frames'))})下"
