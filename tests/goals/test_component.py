@@ -10,7 +10,7 @@ from newsextract.goals.component import mark_targets
 from newsextract.indicators import Indicator
 from newsextract.results import results_of
 
-TEXT = "力争全年新增企业36家以上\n会议强调,要确保全年完成投资12亿元。去年新增企业20家。"
+TEXT = "力争全年新增企业36家以上\n常务会要求,要确保三季度完成投资12亿元。去年新增企业20家。"
 
 
 def _ind(text: str, s: str, value: float, unit: str) -> Indicator:
@@ -31,7 +31,7 @@ def test_goals_component_stores_goals_and_marks_targets(with_heading: bool) -> N
         res.headings = [(0, TEXT.index("\n"))]
     doc = nlp(doc)
     got = [(g.text, g.owner.text if g.owner else None, [t.text for t in g.targets]) for g in res.goals]
-    body = [("确保全年完成投资12亿元", "会议", ["12亿元"])]
+    body = [("确保三季度完成投资12亿元", "常务会", ["12亿元"])]
     assert got == ([] if with_heading else [("力争全年新增企业36家以上", None, ["36家以上"])]) + body
     assert [i.is_target for i in res.indicators] == [not with_heading, True, False]
     assert res.indicators[1] is res.goals[-1].targets[0]

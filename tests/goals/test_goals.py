@@ -148,7 +148,7 @@ def test_goals_never_raise_any_text(text: str) -> None:
     _check_grounded(text, find_goals(text))
 
 
-_GENRE = "确保力争争取锚定目标是实现完成全力以赴奋力努力打造坚决年底前内全今明计划到至2025年了已同比他会议强调要为以，,。；;：“”《》、 \n0123456789%万亿个"
+_GENRE = "确保力争争取锚定目标是实现完成全力以赴奋力努力打造坚决年底前内全今明计划到至2031年了已同比他会议强调要为以，,。；;：“”《》、 \n0123456789%万亿个"
 
 
 @settings(max_examples=300, deadline=None)
@@ -162,8 +162,8 @@ def test_goals_scale_linearly() -> None:
     """1 MB of news-like text and 100 kB of goal-dense text take seconds (no quadratic paths)."""
     import time
 
-    plain = "据了解,1至9月全区完成固定资产投资86亿元,同比增长7.2%,其中工业投资完成31亿元。\n"
-    dense = "会议强调,要确保全年完成投资12亿元,力争年底前建成项目5个以上,打造一批示范点。"
+    plain = "记者获悉,1至8月全镇新上技改项目47个,同比增7.2%,其中智能化改造19个。\n"
+    dense = "全会要求,要确保三季度完成投资12亿元,力争年底前建成项目5个以上,打造一批示范点。"
     t0 = time.perf_counter()
     n_plain = 1_000_000 // (len(plain) + len(dense))
     assert len(find_goals((plain + dense) * n_plain)) == 3 * n_plain

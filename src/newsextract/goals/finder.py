@@ -412,7 +412,7 @@ class _Finder:
         j = ci + 1
         while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
             nxt = cls[j]
-            # "到2025年，" / "目标：": the aim is in the next clause
+            # "到2031年，" / "目标：": the aim is in the next clause
             bare = not mk.self_contained and ge - marker_end < 2
             if bare and r.stop.match(_head(text, nxt.start, nxt.end)):
                 break
@@ -473,8 +473,8 @@ class _Finder:
         inside = self.dates.inside(gs, ge)
         if inside:
             return next((d for d in inside if _is_deadline(d)), inside[0])
-        # "今年本市将……，实现……目标": a year or a 前 date in the goal's clause or the one just
-        # before dates the goal (not the meeting's day "5月15日晚", not 今年以来, not 去年)
+        # "明年全镇要……，实现……目标": a year or a 前 date in the goal's clause or the one just
+        # before dates the goal (not the meeting's day "9月3日上午", not 今年以来, not 去年)
         return self.dates.last_before(gs, not_before=max(sent_start, lo), where=self.is_deadline)
 
     def is_deadline(self, date: Any) -> bool:
@@ -532,8 +532,8 @@ def _unit_at(units: list[Span], pos: int) -> int:
 
 
 def _is_deadline(date: Any) -> bool:
-    """A date that can be a goal's due time: a year (今年, 2025年) or a period open at its
-    start (年底前, 5月底前); not a day, and not a period open at its end (今年以来)."""
+    """A date that can be a goal's due time: a year (今年, 2031年) or a period open at its
+    start (年底前/5月底前); not a day, and not a period open at its end (今年以来)."""
     interval = getattr(date, "interval", None)
     if interval is not None:
         return getattr(interval, "start", None) is None and getattr(interval, "end", None) is not None

@@ -16,20 +16,20 @@ OWNER_KINDS = ("person", "body")
 
 @attrs.frozen(kw_only=True)
 class Goal:
-    """A stated target or intended outcome ("确保实现“亚运蓝”", "全年引进……10个以上").
+    """A stated target or intended outcome ("确保新校区秋季开学前交付", "全年新建口袋公园30处以上").
 
     text (str): the goal as printed, from its marker (or, for a time marker printed after
         its subject, from the clause start) to the end of the clause; coordinated aims after
-        one marker stay together ("力争A、B，C，D"). The speaker ("X强调，") is left out.
+        one marker stay together ("力争甲、乙，丙"). The speaker ("X要求，") is left out.
     start (int): offset of the first character.
     end (int): offset one past the last character.
-    marker (Span): the goal marker as printed (确保, 力争, 锚定……目标, 全年, 到2025年 ...).
+    marker (Span): the goal marker as printed (确保/力争/锚定……目标/全年/到2031年 ...).
     targets (tuple[Indicator, ...]): the indicators inside the goal, with ``is_target=True``.
-    deadline (DateValue | None): the time the goal is due by (年底前, 到2025年, 全年, 今年).
-    owner (Span | None): who set it: the speaker's mention ("胡益峰强调" → 胡益峰) or the
-        body ("会议强调" → 会议).
+    deadline (DateValue | None): the time the goal is due by (年底前/到2031年/全年/明年).
+    owner (Span | None): who set it: the speaker's mention ("林卫东要求" → 林卫东) or the
+        body ("全会要求" → 全会).
     owner_kind (str | None): "person", "body" or None.
-    strength (str | None): "firm" (确保 坚决 必须), "aim" (力争 争取 努力) or None.
+    strength (str | None): "firm" (确保/坚决/务必), "aim" (力争/争取/力求) or None.
     rule (str): name of the marker rule that produced the goal (goals/data/markers.yaml).
     """
 
