@@ -147,6 +147,8 @@ def _unit_at(text: str, p: int, cn: bool) -> _Unit | None:
                 continue
             if u.kind == "tenth" and not cn:
                 continue
+            if u.kind == "score" and cn:
+                continue  # 十分重要, 三分之一: 分 is a score only after Arabic digits (91.5分)
             return u
     return None
 
@@ -156,10 +158,29 @@ def _starts_unit(text: str, p: int) -> bool:
     return any(text.startswith(u.word, p) and len(u.word) > 1 for u in _units().get(text[p], ()))
 
 
-def _prefix_qualifier(text: str, s: int) -> tuple[str | None, int]:
+_ROUND = frozenset({"百", "千", "万", "百万", "千万", "亿"})
+
+
+def _round_number_at(text: str, s: int) -> bool:
+    """A digitless round numeral (百, 千, 万...) followed by a unit starts at ``s``."""
+    for k in (2, 1):
+        if text[s : s + k] in _ROUND and _unit_at(text, s + k, True) is not None:
+            return True
+    return False
+
+
+def _prefix_qualifier(text: str, s: int, round_only: bool = False) -> tuple[str | None, int]:
+    """The approximation word printed right before ``s`` (近, 超过...), and where it starts.
+
+    round_only (bool): the number is a digitless round numeral (近百家); words marked
+        ``round_only`` in the data (上千人) are accepted only then.
+    """
     if s == 0:
         return None, s
+    round_only = round_only or _round_number_at(text, s)
     for q in _qualifiers()["prefix_by_last"].get(text[s - 1], ()):
+        if q.get("round_only") and not round_only:
+            continue
         w = q["word"]
         b = s - len(w)
         if b >= 0 and text.startswith(w, b):
@@ -283,8 +304,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         while len(run) > 1 and run[-1] in "千百" and _starts_unit(text, s + len(run) - 1):
             run = run[:-1]
         core_end = s + len(run)
-        if "点" not in run and run[0] in BIG_UNITS:
-            return None  # 万一, 亿万: not a number
+        if "点" not in run and run[0] in BIG_UNITS and not (run in _ROUND and _prefix_qualifier(text, s, round_only=True)[0]):
+            return None  # 万一, 亿万: not a number (but 逾万人 is)
     p = core_end
 
     # fraction / percent words: 三分之一, 百分之二十五, 千分之三
@@ -334,9 +355,11 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
                 value *= BIG_UNITS[text[p]]
                 mult_word, p = text[p], p + 1
         if not has_digit and not run.startswith("十"):
-            # 百年 千年 万家: without a digit only 十… and money amounts like 千亿元 are numbers
+            # 百年 千年 万家: without a digit only 十…, money amounts like 千亿元 and round
+            # numbers after an approximation word (近百家, 逾万人, 上千人) are numbers
             u = _unit_at(text, p, cn)
-            if not (u and u.kind == "money" and any(c in BIG_UNITS for c in run)):
+            round_ok = u is not None and run in _ROUND and _prefix_qualifier(text, s, round_only=True)[0] is not None
+            if not (u and u.kind == "money" and any(c in BIG_UNITS for c in run)) and not round_ok:
                 return None
     else:
         core_text = text[s:core_end]
@@ -403,6 +426,18 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         if per is not None and per.kind not in ("percent", "permille"):
             unit_word = f"{unit_word}/{per.word}"
             p += 1 + len(per.word)
+    if low is None and not cn and not neg:
+        # a range printed with the unit at both ends: 3%—9%, 8%至10%, 2万元至3万元
+        j = next((j for j in _RANGE_JOINERS if text.startswith(j, p)), None)
+        m2 = _core_re().match(text, p + len(j)) if j else None
+        if m2 is not None and m2.group("ar") and not m2.group("neg"):
+            p2 = m2.end()
+            mw2, mult2 = _multiplier(text, p2)
+            if (mw2 or None) == (mult_word or None) and text.startswith(unit.word, p2 + len(mw2)):
+                hi = parse_decimal(m2.group("ar"))
+                if hi is not None:
+                    low, high, rule = to_number(value), to_number(hi * mult2), "range"
+                    p = p2 + len(mw2) + len(unit.word)
     suffix = _suffix(text, p, unit.kind)
     end = p + (len(suffix) if suffix else 0)
     start = m.start("neg") if neg else s
