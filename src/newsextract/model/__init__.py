@@ -7,6 +7,7 @@ pkuseg segmenter, saved by spaCy: no pickle is read when it loads) and ``manifes
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -51,3 +52,12 @@ def read_manifest(root: Path | None = None) -> dict[str, Any] | None:
 def is_installed(root: Path | None = None) -> bool:
     """True when a pipeline and its manifest are in the data directory."""
     return read_manifest(root) is not None
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

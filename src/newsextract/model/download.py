@@ -34,6 +34,7 @@ from newsextract.model import (
     data_dir,
     pipeline_path,
     read_manifest,
+    sha256_of,
 )
 
 Say = Callable[[str], None]
@@ -41,15 +42,6 @@ Say = Callable[[str], None]
 
 def _say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
-
-
-def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file, read in 1 MiB blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def fetch_wheel(dest: Path, say: Say = _say) -> Path:

@@ -22,12 +22,13 @@ caller falls back to the normal load. Output is identical: same features, same w
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newsextract.model import sha256_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,14 +51,6 @@ def _stamp(pipeline_dir: Path) -> dict[str, list[int]]:
         st = (pipeline_dir / rel).stat()
         out[rel] = [st.st_size, st.st_mtime_ns]
     return out
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _write_lines(path: Path, words: Any) -> None:
@@ -120,7 +113,7 @@ def build(pipeline_dir: str | Path, out_dir: str | Path | None = None, *, min_we
         "tag_to_idx": features["tag_to_idx"],
         "user_dict": user_dict, "do_process": bool(do_process),
         "sources": _stamp(src),
-        "sha256": {rel: _sha256(src / rel) for rel in _SOURCES},
+        "sha256": {rel: sha256_of(src / rel) for rel in _SOURCES},
     }
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     if out.exists():
