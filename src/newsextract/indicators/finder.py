@@ -19,6 +19,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import regex
 
 from newsextract._data import load_yaml
@@ -32,6 +33,7 @@ RIGHT_KINDS = frozenset({"count", "area", "length", "mass", "volume", "energy", 
 _LEAD_JUNK = " \t\u3000、，,；;：:■●◆▲★☆·•—-（(【[)）]】"
 _TRAIL_JUNK = " \t\u3000、，,；;：:（(【["
 _GUARD_AFTER_BOUNDARY = "率额量值度数者"
+_RANGE_RULES = frozenset({"range", "chinese_range"})  # quantity rules that read two ends (8—10个, 三五个)
 
 
 # ---------------------------------------------------------------- rules (compiled once)
@@ -99,6 +101,7 @@ def _rules() -> dict[str, Any]:
             rf"(?P<verb>{_alt(subj['share_lead_verbs'])})(?P<whole>[^，。；、,;：:的]{{1,10}}?)"
             rf"(?:(?P<plan>{_alt(subj['share_plans'])})的|的(?P<noun>{_alt(subj['share_nouns'])}))$"
         ),
+        "not_subjects": frozenset(subj["not_subjects"]),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
@@ -464,7 +467,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
         end -= 1
     if end - start > R["max_chars"]:
         start = end - R["max_chars"]
-    if end <= start or not any(_han(c) or c.isalpha() for c in text[start:end]):
+    if end <= start or not any(_han(c) or c.isalpha() for c in text[start:end]) or text[start:end] in R["not_subjects"]:
         return None
     return Span.of(text, start, end)
 
@@ -597,11 +600,15 @@ def find_indicators(
         k = bisect.bisect_left(targets, sent.start)
         is_target = k < len(targets) and targets[k] < q.start
         prev_end[clause.start] = q.end
-        out.append(
-            Indicator(
-                text=q.text, start=q.start, end=q.end, value=q.value, unit=q.unit or "",
-                qualifier=q.qualifier, bound=_bound(q), low=q.low, high=q.high, change=change,
-                basis=basis, subject=subject, period=period, is_target=is_target, rule=f"{q.rule}/{how}",
-            )
+        ind = Indicator(
+            text=q.text, start=q.start, end=q.end, value=q.value, unit=q.unit or "",
+            qualifier=q.qualifier, bound=_bound(q), low=q.low, high=q.high, change=change,
+            basis=basis, subject=subject, period=period, is_target=is_target, rule=f"{q.rule}/{how}",
         )
+        if q.rule in _RANGE_RULES and q.low is not None and q.high is not None and q.low != q.high:
+            # a range states two figures: one record per end, same text and offsets
+            out.append(attrs.evolve(ind, value=q.low))
+            out.append(attrs.evolve(ind, value=q.high))
+        else:
+            out.append(ind)
     return out

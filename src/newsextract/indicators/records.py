@@ -14,10 +14,15 @@ CHANGES = ("increase", "decrease")
 class Indicator:
     """A measured value: what, how much, how exact, whether a change, for which period.
 
+    A range ("6—8个", "4%至7%", "两三家") states two figures and gives two records with the
+    same ``text``, ``start`` and ``end``, ``bound="range"`` and the same ``low``/``high``: the
+    first has ``value == low``, the second ``value == high``.
+
     text (str): the number with its unit and qualifier as printed ("95%以上", "超过1100亿元").
     start (int): offset of the first character.
     end (int): offset one past the last character.
-    value (int | float): the number with 万/亿 applied (50亿元 -> 5000000000); low end of a range.
+    value (int | float): the number with 万/亿 applied (50亿元 -> 5000000000); for a range, the
+        low end in the first record and the high end in the second.
     unit (str): unit or measure word without the multiplier ("元", "%", "个百分点", "家").
     qualifier (str | None): approximation/bound word as printed (余 多 以上 近 约 超过...).
     bound (str | None): approx / at_least / more_than / at_most / less_than / range, from the qualifier.
