@@ -448,6 +448,7 @@ def _assemble(
             by_block.setdefault(blk, []).append(g)
         g.cands.append(c)
         exact.setdefault(key, g)
+    groups = _merge_headlines(groups, blocks, n, R)
     groups.sort(key=lambda g: (g.main.sentence.start, g.main.anchor))
     out = []
     openings: dict[int, list[Any]] = {}
@@ -480,6 +481,49 @@ def _assemble(
             location=location, organizer=organizer, chair=chair, participants=participants,
             reporting_units=units, agenda=agenda, rule=main.rule,
         ))
+    return out
+
+
+def _organ_of(c: _Candidate) -> str | None:
+    return _norm(c.organizer.text) if c.organizer is not None else None
+
+
+def _merge_headlines(groups: list[_Group], blocks: list[int], n: int, R: Rules) -> list[_Group]:
+    """Fold a headline-only meeting into the body meeting of the same organ and kind.
+
+    The headline often names the meeting more loosely than the body ("区委X组举行专题学习会"
+    over "区委X组举行第五次集中学习会"): the same organ holding the same kind of meeting in
+    one article is one meeting, reported (and dated) by the body.
+    """
+    out: list[_Group] = []
+    body: dict[tuple[int, int], list[_Group]] = {}
+    for g in groups:
+        if any(not c.heading for c in g.cands):
+            body.setdefault(_block_of(g.main.sentence.start, blocks, n), []).append(g)
+    for g in groups:
+        if any(not c.heading for c in g.cands):
+            out.append(g)
+            continue
+        blk = _block_of(g.main.sentence.start, blocks, n)
+        target = None
+        for h in g.cands:
+            organ = _organ_of(h) or ""
+            kind = _meeting_kind(h.name, h.organizer, R)
+            for o in body.get(blk, []):
+                if target is not None:
+                    break
+                for c in o.cands:
+                    other = _organ_of(c) or ""
+                    same_organ = bool(organ) and (organ == other or _norm(c.name).startswith(organ))
+                    if not same_organ and other:
+                        same_organ = _norm(h.name).startswith(other)
+                    if same_organ and _meeting_kind(c.name, c.organizer, R) == kind:
+                        target = o
+                        break
+        if target is None:
+            out.append(g)
+        else:
+            target.cands.extend(g.cands)
     return out
 
 
@@ -625,6 +669,8 @@ def _people_roles(
             role = rule = None
             if lead is not None and lead.end() <= s:
                 role, rule = "attended", "attendance_lead"
+            elif s - cl.start <= _MAX_TITLES and R.invited_lead.search(_strip_titles(text, cl.start, s, index)):
+                role, rule = "invited", "invited_lead"
             if role is None:
                 pos = _walk(text, e, min(ctx_end, e + _MAX_LIST), R.fill_attendance, index, R, cross_comma=True)
                 for r in R.attendance:

@@ -54,6 +54,7 @@ class Rules:
     fill_chair: Any
     before_speaker: Any
     attendance_lead: Any
+    invited_lead: Any
     title_suffix: Any
     byline_before: Any
     byline_after: Any
@@ -141,6 +142,7 @@ def rules() -> Rules:
             fill_chair=_compile(roles["fillers"]["chair"], "fillers.chair"),
             before_speaker=_compile(roles["fillers"]["before_speaker"], "fillers.before_speaker"),
             attendance_lead=_compile(roles["attendance_lead"]["pattern"], "attendance_lead"),
+            invited_lead=_compile(roles["invited_lead"]["pattern"], "invited_lead"),
             title_suffix=_compile(roles["title_suffix"], "title_suffix"),
             byline_before=_compile(roles["byline_before"], "byline_before"),
             byline_after=_compile(roles["byline_after"], "byline_after"),
