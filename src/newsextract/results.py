@@ -31,6 +31,7 @@ class DocResults:
     meetings: list[Any] = attrs.Factory(list)
     events: list[Any] = attrs.Factory(list)
     goals: list[Any] = attrs.Factory(list)
+    words: list[tuple[int, int]] | None = None  # cache of word_offsets(doc)
 
     def in_heading(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a headline."""
@@ -56,5 +57,11 @@ def results_of(doc: Any) -> DocResults:
 
 
 def word_offsets(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) char offsets of the doc's tokens (pkuseg words), whitespace tokens left out."""
-    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    """(start, end) char offsets of the doc's tokens (pkuseg words), whitespace tokens left out.
+
+    Computed once per doc (every component asks for them).
+    """
+    res = results_of(doc)
+    if res.words is None or (res.words and res.words[-1][1] > len(doc.text)):
+        res.words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return res.words
