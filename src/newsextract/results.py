@@ -62,6 +62,6 @@ def word_offsets(doc: Any) -> list[tuple[int, int]]:
     Computed once per doc (every component asks for them).
     """
     res = results_of(doc)
-    if res.words is None or (res.words and res.words[-1][1] > len(doc.text)):
+    if res.words is None:
         res.words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
     return res.words
