@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from newsextract.people.finder import find_people
-from newsextract.results import results_of, word_offsets
+from newsextract.results import doc_text, results_of, word_offsets
 
 
 @Language.factory("newsextract_people", assigns=["doc._.newsextract"], default_config={})
@@ -29,5 +29,5 @@ class PeopleComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
-        res.people = find_people(doc.text, words=word_offsets(doc), headings=res.headings)
+        res.people = find_people(doc_text(doc), words=word_offsets(doc), headings=res.headings)
         return doc

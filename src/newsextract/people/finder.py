@@ -159,11 +159,15 @@ class _Finder:
         k = surname_len(text, s, lx)
         if not k:
             return None
-        weak_surname = strict and text[s : s + k] in lx.ambiguous
+        surname = text[s : s + k]
+        weak_surname = strict and surname in lx.ambiguous
         if weak_surname:
-            if not ambiguous_ok:
+            if not ambiguous_ok or surname in lx.rare:
                 return None
             min_strength = max(min_strength, 1)
+        rare = surname in lx.rare
+        if rare:
+            min_strength = max(min_strength, 2)  # 县长和…: a rare surname that is mostly a word
         if strict and not self.words.boundary(s):
             return None
         best: tuple[int, int, int, int] | None = None
@@ -176,8 +180,12 @@ class _Finder:
             if given == 2 and text[s + k] == ANON:
                 break
             cand = text[s:e]
-            if cand[k:] in lx.not_given:
-                continue  # 柯书记, 苗老师: surname + position or address, not a full name
+            if cand[k:] in lx.not_given or cand in lx.not_given:
+                continue  # 柯书记, 苗老师: surname + position or address; 代表: a position itself
+            if text[e - 1] == lx.deputy_marker and lx.position_re.match(text, e):
+                continue  # 副 opens the next title (县长和副县长)
+            if rare and (given == 1 or not self._own_words(s + k, e)):
+                continue  # 县长来到现场: a rare surname needs a two-character given name that is one word
             strength = self.follow_strength(e)
             if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx)):
                 continue  # a listed word (方案); a word at the start (高度重视) unless the name ends clearly
@@ -190,6 +198,8 @@ class _Finder:
                 continue  # pkuseg's words cut through the candidate's end
             if strength == 0 and given == 1 and wb < 1:
                 continue  # a short name needs a clear end: punctuation, a verb, or a word boundary
+            if rare and strength != 2:
+                continue  # 县长有信心。: a rare surname's name needs a word (a verb) after it
             if weak_surname and strength not in (1, 2):
                 continue  # 村民修路。: with a surname that is also a word, the name needs a word after it (说, 家中)
             key = (strength, wb, given, e)
@@ -198,6 +208,11 @@ class _Finder:
         if best is None or best[0] < min_strength:
             return None
         return best[3]
+
+    def _own_words(self, g: int, e: int) -> bool:
+        """True when [g, e) is one pkuseg word that starts a new word at ``g`` (True without words)."""
+        w = self.words
+        return not w.present or (g in w.starts and e in w.ends and all(i in w.inside for i in range(g + 1, e)))
 
     def clause_start(self, s: int) -> bool:
         if s == 0 or s in self.hard:

@@ -29,12 +29,15 @@ class Lexicon:
     surnames (dict[str, int]): surname → frequency rank (compound surnames included).
     ambiguous (frozenset[str]): surnames that are also common words (于, 向, 高 ...).
     compound (frozenset[str]): two-character surnames (欧阳 ...).
+    rare (frozenset[str]): surnames that are mostly function words (和, 从 ...); a name with one
+        needs a confirmed end in every context.
     position_re (Pattern): acting marker? 副? position, longest position first.
     """
 
     surnames: dict[str, int]
     ambiguous: frozenset[str]
     compound: frozenset[str]
+    rare: frozenset[str]
     position_group: dict[str, str]
     self_contained: frozenset[str]
     need_org: frozenset[str]
@@ -88,7 +91,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     """The people lexicon (built on first use, then cached)."""
     surnames: dict[str, int] = {}
-    ambiguous, compound = set(), set()
+    ambiguous, compound, rare = set(), set(), set()
     for row in load_tsv(PACKAGE, "data/surnames.tsv"):
         if len(row) < 2 or not row[1].isdigit():
             raise RulesError(f"{PACKAGE}/data/surnames.tsv: bad row {row!r}")
@@ -96,6 +99,8 @@ def lexicon() -> Lexicon:
         flags = row[2].split(",") if len(row) > 2 else []
         if "ambiguous" in flags:
             ambiguous.add(row[0])
+        if "rare" in flags:
+            rare.add(row[0])
         if "compound" in flags or len(row[0]) == 2:
             compound.add(row[0])
 
@@ -129,6 +134,7 @@ def lexicon() -> Lexicon:
         surnames=surnames,
         ambiguous=frozenset(ambiguous),
         compound=frozenset(compound),
+        rare=frozenset(rare),
         position_group=position_group,
         self_contained=frozenset(self_contained),
         need_org=frozenset(_words(t["need_org"], "titles.yaml need_org")),

@@ -73,7 +73,7 @@ def plausible(name: str, lx: Lexicon | None = None, *, allow_ambiguous: bool = T
     if not allow_ambiguous and name[:k] in lx.ambiguous:
         return False
     given = name[k:]
-    if not all(is_han(c) and c not in _NOT_GIVEN for c in given) or given[1:2] == ANON or given in lx.not_given:
+    if not all(is_han(c) and c not in _NOT_GIVEN for c in given) or given[1:2] == ANON or given in lx.not_given or name in lx.not_given:
         return False
     return not is_not_name(name, lx)
 
