@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from newsextract.goals.finder import find_goals
-from newsextract.results import results_of, word_offsets
+from newsextract.results import doc_text, results_of, word_offsets
 
 
 @Language.factory("newsextract_goals", assigns=["doc._.newsextract"], default_config={})
@@ -33,7 +33,7 @@ class GoalsComponent:
         """
         res = results_of(doc)
         goals = find_goals(
-            doc.text,
+            doc_text(doc),
             indicators=res.indicators,
             dates=res.dates,
             people=res.people,
