@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from newsextract.indicators.finder import find_indicators
-from newsextract.results import results_of, word_offsets
+from newsextract.results import doc_text, results_of, word_offsets
 
 
 @Language.factory("newsextract_indicators", assigns=["doc._.newsextract"], default_config={})
@@ -31,5 +31,5 @@ class IndicatorsComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
-        res.indicators = find_indicators(doc.text, words=word_offsets(doc), headings=res.headings, dates=res.dates)
+        res.indicators = find_indicators(doc_text(doc), words=word_offsets(doc), headings=res.headings, dates=res.dates)
         return doc

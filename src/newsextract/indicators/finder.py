@@ -4,8 +4,8 @@ Pipeline of pure steps over one string:
 
 1. :func:`~newsextract.numbers.find_quantities` gives every number with a unit.
 2. Non-indicators are dropped: dates, session numbers (四届八次), relative time (两年前),
-   the article 一 (一个目的), numbers in slogans and titles (“三个定位”, 《…》), and
-   thresholds inside a subject (亿元以上项目, 过百亿元的工业项目) — see ``data/non_indicators.yaml``.
+   the article 一 (一个目的), numbers in slogans and titles (“两个清单”, 《…》), and
+   thresholds inside a subject (亿元以上项目, 超十亿元的文旅项目) — see ``data/non_indicators.yaml``.
 3. For each kept quantity: change verb and basis just before it (``changes.yaml``,
    ``basis.yaml``), the subject (``subjects.yaml``: the noun phrase after a counted number,
    else the phrase before it cut at the last boundary word), the nearest period
@@ -232,7 +232,7 @@ _LEVEL_NOUNS_AFTER_DE = ("的目标", "的预期目标", "的水平", "的比例
 
 
 def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
-    """A threshold inside a noun phrase: 亿元以上项目, 过百亿元的工业项目, 50亿元制造业项目1个."""
+    """A threshold inside a noun phrase: 亿元以上项目, 超十亿元的文旅项目, 30亿元文旅项目1个."""
     e = q.end
     nxt_char = text[e] if e < len(text) else ""
     if q.qualifier in ("以上", "以下") and q.text.endswith(q.qualifier) and _han(nxt_char):
@@ -246,7 +246,7 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
         return not text.startswith(("其中", "和", "与", "及"), e)
     bound = qualifier_bounds().get(q.qualifier or "")
     if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
-        return True  # 过百亿元的工业项目
+        return True  # 超十亿元的文旅项目
     if nxt is not None and nxt.start > e and q.unit_kind != "count":
         gap = text[e : nxt.start]
         if (
@@ -255,9 +255,9 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
             and (_han(gap[0]) or gap[0] == "的")
             and all(_han(c) or c in "、“”的" for c in gap)
         ):
-            return True  # 50亿元制造业项目1个
+            return True  # 30亿元文旅项目1个
     if nxt is not None and text.startswith(("或", "至", "到"), e) and nxt.start == e + 1:
-        return _is_modifier(text, nxt, None, clause_end)  # 100亿元或10亿美元以上大项目
+        return _is_modifier(text, nxt, None, clause_end)  # 20亿元或3亿美元以上项目
     return False
 
 
@@ -268,7 +268,7 @@ def _right_subject(text: str, q_end: int, clause_end: int, R: dict[str, Any], wo
     r = q_end
     if r in q_starts and depth < 3:
         nq = q_starts[r]
-        return _right_subject(text, nq.end, clause_end, R, words, q_starts, depth + 1)  # 84条126公里巷路
+        return _right_subject(text, nq.end, clause_end, R, words, q_starts, depth + 1)  # 42条3.6公里巷道
     if r < clause_end and text[r] == "的":
         r += 1
     if r >= clause_end or not (_han(text[r]) or text[r] in "“"):
@@ -291,7 +291,7 @@ def _right_subject(text: str, q_end: int, clause_end: int, R: dict[str, Any], wo
         j += 1
     while j > r and text[j - 1] in "、“":
         j -= 1
-    while True:  # 12户骨干企业|产值同比增长9%; 8个街道|地区生产总值|增速
+    while True:  # 45户规上企业|营收同比增长12%; 8个街道|地区生产总值|增速
         m = R["measure_nouns_re"].search(text, r, j)
         if m is None or m.start() - r < 2:
             break
@@ -316,7 +316,7 @@ _PLACE_END = "省市县区镇乡村旗州"
 
 
 def _strip_place(text: str, start: int, end: int, words: _Words) -> int:
-    """A place name opening the clause is where, not what (南召县|国储林项目总投资).
+    """A place name opening the clause is where, not what (青禾县|光伏项目总投资).
 
     Needs pkuseg words: the first word must be a 3+ character name ending in 省/市/县/区...,
     not a list of levels (省市县), with more words after it.

@@ -18,7 +18,7 @@ class Indicator:
     same ``text``, ``start`` and ``end``, ``bound="range"`` and the same ``low``/``high``: the
     first has ``value == low``, the second ``value == high``.
 
-    text (str): the number with its unit and qualifier as printed ("95%以上", "超过1100亿元").
+    text (str): the number with its unit and qualifier as printed ("90%以上", "超过860亿元").
     start (int): offset of the first character.
     end (int): offset one past the last character.
     value (int | float): the number with 万/亿 applied (50亿元 -> 5000000000); for a range, the
@@ -30,9 +30,9 @@ class Indicator:
     high (int | float | None): high end of a range (两三个 -> 3).
     change (str | None): "increase" (增长 提高...) or "decrease" (下降 减少...) when the number is a change.
     basis (Span | None): the comparison base printed before the change verb (同比, 较上年).
-    subject (Span | None): the shortest phrase naming what is measured (园区完成率).
-    period (Span | None): the period the number refers to (2022年以来, 1—10月), when printed.
-    is_target (bool): the number is a goal's target (力争…10个以上).
+    subject (Span | None): the shortest phrase naming what is measured (片区改造率).
+    period (Span | None): the period the number refers to (2021年以来, 1—7月), when printed.
+    is_target (bool): the number is a goal's target (力争…8个以上).
     rule (str): how it was found: the quantity rule and the subject rule ("arabic/left").
     """
 

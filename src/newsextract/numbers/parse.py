@@ -1,7 +1,7 @@
 """Exact parsing of one Chinese or Arabic numeric expression.
 
 All arithmetic is done with :class:`decimal.Decimal`, so ``1.57`` stays 1.57 and
-``3541.07万`` is exactly 35410700. Results are ``int`` when integral, else ``float``.
+``2816.35万`` is exactly 28163500. Results are ``int`` when integral, else ``float``.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int]] | None:
 
 
 def _integer(s: str) -> Decimal | None:
-    """Value of a numeral without a decimal point: 二百三十五, 两千零五, 1.5万, 3千万, 12万亿."""
+    """Value of a numeral without a decimal point: 三百四十七, 三千零八, 1.5万, 3千万, 12万亿."""
     toks = _tokens(s)
     if not toks:
         return None
@@ -204,9 +204,9 @@ def parse_number(s: str) -> int | float | None:
     """Value of one numeric expression, or None when ``s`` is not one.
 
     Accepts Arabic numbers with separators (``1,234.5``), full-width digits, Chinese
-    numerals (``二百三十五``, ``两千零五``, ``一万零一十二``, ``零点五``), mixed forms
-    (``1.5万``, ``3千万``, ``12万亿``), ``百分之二十五`` and ``千分之三`` (the printed count:
-    25, 3), fractions (``三分之一``), tenths (``三成`` -> 3) and negatives (``负3``).
+    numerals (``三百四十七``, ``三千零八``, ``两万零六十``, ``零点七``), mixed forms
+    (``1.5万``, ``4千万``, ``15万亿``), ``百分之十八`` and ``千分之七`` (the printed count:
+    18, 7), fractions (``四分之三``), tenths (``三成`` -> 3) and negatives (``负3``).
 
     s (str): the expression, without unit.
     RETURNS (int | float | None): ``int`` when integral, else ``float``; None if unparseable.

@@ -5,8 +5,8 @@ numerals); a bounded look-around then reads the prefix qualifier, multiplier (�
 infix qualifier (余 多 几), range (10—15, 两三), unit (longest match from ``data/units.tsv``)
 and suffix qualifier (以上 左右). The scan is linear in the text length.
 
-Not quantities: dates (``2022年``, ``5月14日``, ``1—10月``), ordinals (``第二``), Chinese numerals
-with no unit (``统一``, ``二十大``) and numerals inside fixed expressions (``data/idioms.txt``).
+Not quantities: dates (``2019年``, ``6月3日``, ``1—7月``), ordinals (``第二``), Chinese numerals
+with no unit (``统一``, ``十九大``) and numerals inside fixed expressions (``data/idioms.txt``).
 Arabic numbers with no unit are reported with ``unit=None`` (rule ``bare``).
 """
 
@@ -31,7 +31,7 @@ _MAX_DIGITS = 24  # longer digit runs are codes or noise, not amounts (and big D
 class Quantity:
     """A number with its unit as printed in the text.
 
-    text (str): ``source[start:end]``: qualifier, number, multiplier and unit as printed ("超过1100亿元").
+    text (str): ``source[start:end]``: qualifier, number, multiplier and unit as printed ("超过860亿元").
     start (int): offset of the first character.
     end (int): offset one past the last character.
     value (int | float): the number with its multiplier applied (50亿元 -> 5000000000); the low end of a range.
@@ -308,7 +308,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             return None  # 万一, 亿万: not a number (but 逾万人 is)
     p = core_end
 
-    # fraction / percent words: 三分之一, 百分之二十五, 千分之三
+    # fraction / percent words: 四分之三, 百分之十八, 千分之七
     if text.startswith("分之", p):
         m2 = _core_re().match(text, p + 2)
         if m2 is None or m2.group("neg"):
@@ -368,7 +368,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             return None
         inf = _infix(text, p)
         if inf and inf in "余多" and p + 1 < n and (text[p + 1] in BIG_UNITS or text[p + 1] in SMALL_UNITS):
-            infix, p = inf, p + 1  # 10余万人
+            infix, p = inf, p + 1  # 20余万人
         mw, mult = _multiplier(text, p)
         if mw:
             value *= mult
@@ -419,7 +419,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         )
     p += len(unit.word)
     if unit.word == "年" and p < n and text[p] == "度":
-        return None  # 2021年度
+        return None  # 2020年度
     unit_word = "%" if unit.word == "％" else unit.word
     if p + 1 < n and text[p] in "/／" and unit.kind not in ("percent", "permille", "percentage_point"):
         per = _unit_at(text, p + 1, cn)  # rates: 15公斤/亩, 3000元/吨
