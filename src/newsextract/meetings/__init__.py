@@ -1,5 +1,5 @@
 """Meetings reported as held: name, kind, date, chair, participants by role, agenda;
-inspection visits (调研, 督导 …) as separate :class:`Event` records.
+inspection visits (走访, 调研 …) as separate :class:`Event` records.
 
 >>> from newsextract.meetings import find_meetings
 >>> [m.name for m in find_meetings("6月3日上午,云溪县召开全县防汛工作部署会。")]

@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from newsextract.meetings.events import find_events
 from newsextract.meetings.finder import find_meetings
-from newsextract.results import results_of, word_offsets
+from newsextract.results import doc_text, results_of, word_offsets
 
 
 @Language.factory("newsextract_meetings", assigns=["doc._.newsextract"], default_config={})
@@ -31,6 +31,6 @@ class MeetingsComponent:
         """
         res = results_of(doc)
         words = word_offsets(doc)
-        res.meetings = find_meetings(doc.text, people=res.people, dates=res.dates, headings=res.headings, words=words)
-        res.events = find_events(doc.text, people=res.people, dates=res.dates, headings=res.headings, words=words)
+        res.meetings = find_meetings(doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=words)
+        res.events = find_events(doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=words)
         return doc

@@ -1,4 +1,4 @@
-"""Inspection visits (调研, 督导, 检查, 走访 …) as :class:`Event` records — not meetings."""
+"""Inspection visits (走访, 调研, 检查, 督导 …) as :class:`Event` records — not meetings."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def find_events(
     words: Sequence[tuple[int, int]] | None = None,
 ) -> list[Event]:
     """Inspection visits that ``text`` reports, one per visit (a leader's follow-up
-    sentences — "X一行先后来到…" — belong to the same visit).
+    sentences — "X一行又赶到…" — belong to the same visit).
 
     text (str): the article's (normalised) text.
     people (Sequence[Person]): persons found in ``text``; a visit needs a named leader.
@@ -103,10 +103,10 @@ def find_events(
         if leader is None:
             continue
         blk = _block_of(sent.start, blocks, len(text))
-        in_sentence = dvs.between(sent.start, vm.start())  # a visit may span days: 1月24日至25日
+        in_sentence = dvs.between(sent.start, vm.start())  # a visit may span days: 3月8日至9日
         prev = found[-1] if found else None
         if prev is not None and prev["block"] == blk and prev["leader"].name == leader.name and not in_sentence:
-            prev["end"] = sent.end  # the same visit, told on ("X一行先后来到…")
+            prev["end"] = sent.end  # the same visit, told on ("X一行又赶到…")
             continue
         kind = next(k for i, (k, _) in enumerate(E.kinds) if vm.group(f"k{i}") is not None)
         if not in_sentence:

@@ -4,7 +4,7 @@ How it works (rules in ``meetings/data/*.yaml``):
 
 1. Each sentence with a held verb (召开, 举行, 主持, 开幕…) or an embedded form
    ("召开的Y会上", "从Y会议上获悉", "X在Y会上强调") gives candidates: the name after the verb
-   (organ + session joined: "X委员会召开第二次会议" → "X委员会第二次会议") or before it
+   (organ + session joined: "X委员会召开第四次会议" → "X委员会第四次会议") or before it
    ("Y会议在…召开"). Planned, requested or referred-to meetings (关于召开, 确保召开好,
    传达学习…会议精神, 《…》) and non-meetings (团拜会, 运动会, 委员会) are dropped.
 2. Candidates with the same or a similar name in one article (a headline run starts a new
@@ -12,7 +12,7 @@ How it works (rules in ``meetings/data/*.yaml``):
 3. Its context runs from its sentence to the next meeting (or 会后…, or the article end):
    chair = persons right before 主持; participants = persons whose clause verb is an
    attendance verb (出席, 参加, 列席, 应邀出席, lists included) or who, as the clause subject,
-   speak or report (讲话, 部署, 指出, 汇报…). Agenda items and reporting units come from the
+   speak or report (强调, 讲话, 汇报, 指出…). Agenda items and reporting units come from the
    same context. The date is the one nearest before the verb in the sentence, else the
    article's opening date.
 """
@@ -308,7 +308,7 @@ def _verb_candidate(
                           organizer=organ, location=location)
     if rule == "chair_meeting":
         return None
-    # name before the verb: "Y会议在区行政中心召开"
+    # name before the verb: "Y会议在县会展中心召开"
     if vs - head > 100:
         return None
     m = R.before_verb[0].pattern.fullmatch(text, head, ve)
@@ -609,7 +609,7 @@ def _walk(text: str, pos: int, end: int, fill: Any, index: _Index, R: Rules, cro
                         pos = ms
                         continue
             if after_comma:
-                # an item without a name ("A,县委常委,县人大常委会主任B列席"): step over it
+                # an item without a name ("A,县委常委,县政协主席B列席"): step over it
                 cut = min((i for i in (text.find(",", first, first + 13), text.find("，", first, first + 13)) if i >= 0),
                           default=-1)
                 if cut > first and not any(ch in ";；。:：" for ch in text[first:cut]) and R.list_bridge.match(

@@ -39,19 +39,19 @@ class Meeting:
     start (int): offset of that sentence.
     end (int): offset one past it.
     name (str): the most complete form of the meeting's name, organiser and session joined
-        when the text splits them ("X委员会召开第二次会议" → "X委员会第二次会议").
+        when the text splits them ("X委员会召开第四次会议" → "X委员会第四次会议").
     name_parts (tuple[Span, ...]): the printed pieces ``name`` is made of (one Span when
         the name is printed in one piece). A separate field because a grounded Span's text
         is re-sliced from the source when offsets are remapped.
     kind (str | None): normalised kind read from the end of the name (常务会议, 推进会…).
     date (DateValue | None): the date attached to the meeting's sentence.
-    location (Span | None): the venue when stated (在区行政中心八楼会议室召开).
+    location (Span | None): the venue when stated (在县会展中心二号厅召开).
     organizer (Span | None): the organising body when it is the subject of 召开 (我区, X委员会).
     chair (tuple[Participant, ...]): persons who 主持 the meeting.
     participants (tuple[Participant, ...]): other named persons who attended, spoke, reported
         or were present (the chair excluded).
-    reporting_units (tuple[Span, ...]): units that reported (区信访局, 各乡镇、街道).
-    agenda (tuple[Span, ...]): agenda items (传达学习…, 审议…, 听取…汇报).
+    reporting_units (tuple[Span, ...]): units that reported (县水利局, 各村、社区).
+    agenda (tuple[Span, ...]): agenda items (研究…, 审议…, 学习…).
     rule (str): name of the pattern that found the meeting.
     """
 
@@ -81,7 +81,7 @@ EVENT_KINDS = ("调研", "督导", "检查", "走访", "考察", "视察", "慰�
 
 @attrs.frozen(kw_only=True)
 class Event:
-    """An inspection visit (调研, 督导, 检查, 走访 …): not a meeting, reported on its own.
+    """An inspection visit (走访, 调研, 检查, 督导 …): not a meeting, reported on its own.
 
     text (str): ``source[start:end]``, the sentence that reports the visit.
     start (int): offset of that sentence.
