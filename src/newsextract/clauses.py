@@ -7,7 +7,10 @@ clauses end at ，,；;：: too. Quotes and brackets are tracked so that a comma
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+
+import regex
 
 from newsextract.spans import Span
 
@@ -23,7 +26,9 @@ def _split(text: str, ends: frozenset[str], start: int = 0, end: int | None = No
     depth = 0
     seg_start = start
     expected: list[str] = []
-    for i in range(start, end):
+    # Jump from one bracket/quote/end character to the next instead of visiting every char.
+    for m in _interesting(ends).finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in OPENERS and depth < _MAX_DEPTH and not (ch == "“" and expected and expected[-1] == "”"):
             expected.append(OPENERS[ch])
@@ -45,6 +50,17 @@ def _split(text: str, ends: frozenset[str], start: int = 0, end: int | None = No
         yield span
 
 
+@functools.cache
+def _interesting(ends: frozenset[str]) -> "regex.Pattern[str]":
+    chars = set(ends) | set(OPENERS) | CLOSERS
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
+@functools.lru_cache(maxsize=128)
+def _split_cached(text: str, ends: frozenset[str], start: int, end: int | None) -> tuple[Span, ...]:
+    return tuple(_split(text, ends, start, end))
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
@@ -54,10 +70,11 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]``, with their closing punctuation."""
-    return list(_split(text, SENTENCE_END, start, end))
+    """Sentences of ``text[start:end]``, with their closing punctuation (cached: several
+    families split the same text)."""
+    return list(_split_cached(text, SENTENCE_END, start, end))
 
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Clauses of ``text[start:end]``: split at sentence ends and at ，,；;：:."""
-    return list(_split(text, CLAUSE_END, start, end))
+    """Clauses of ``text[start:end]``: split at sentence ends and at ，,；;：: (cached)."""
+    return list(_split_cached(text, CLAUSE_END, start, end))

@@ -32,6 +32,7 @@ class DocResults:
     events: list[Any] = attrs.Factory(list)
     goals: list[Any] = attrs.Factory(list)
     words: list[tuple[int, int]] | None = None  # cache of word_offsets(doc)
+    text: str | None = None  # cache of doc.text (spaCy rebuilds it from the tokens on every access)
 
     def in_heading(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a headline."""
@@ -59,9 +60,20 @@ def results_of(doc: Any) -> DocResults:
 def word_offsets(doc: Any) -> list[tuple[int, int]]:
     """(start, end) char offsets of the doc's tokens (pkuseg words), whitespace tokens left out.
 
-    Computed once per doc (every component asks for them).
+    Computed once per doc from token arrays (every component asks for them).
     """
     res = results_of(doc)
     if res.words is None:
-        res.words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+        from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+        res.words = [(i, i + n) for i, n, space in rows if not space]
     return res.words
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per doc."""
+    res = results_of(doc)
+    if res.text is None:
+        res.text = doc.text
+    return res.text

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from newsextract.dates.parse import parse_dates
-from newsextract.results import results_of
+from newsextract.results import doc_text, results_of
 
 
 @Language.factory("newsextract_dates", assigns=["doc._.newsextract"], default_config={})
@@ -31,5 +31,5 @@ class DatesComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
-        res.dates = parse_dates(doc.text, res.reference_date)
+        res.dates = parse_dates(doc_text(doc), res.reference_date)
         return doc
