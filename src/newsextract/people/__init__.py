@@ -1,8 +1,8 @@
 """People and official titles: ``find_people`` (pure), ``split_names``, ``Person``, ``Title``.
 
 >>> from newsextract.people import find_people
->>> [(p.name, [t.text for t in p.titles]) for p in find_people("区委副书记、区长林秋白出席会议。")]
-[('林秋白', ['区委副书记', '区长'])]
+>>> [(p.name, [t.text for t in p.titles]) for p in find_people("旗委常委、旗长林秋白到会讲话。")]
+[('林秋白', ['旗委常委', '旗长'])]
 """
 
 from newsextract.people.finder import find_people

@@ -2,16 +2,16 @@
 
 Patterns (each is the ``rule`` of the records it produces):
 
-- ``title_chain``: 区委副书记、区长胡某 — titles joined by 、/兼 (or a comma when the first
+- ``title_chain``: 旗委常委、旗长柏某 — titles joined by 、/兼 (or a comma when the first
   title has no name of its own) directly before a name, or before 的 + name; a title before a
   list goes to every name (副区长吴某、汪某和李某); a bare title after a comma inherits the
-  previous organisation (县政协副主席X,秘书长Y → Y's org 县政协).
+  previous organisation (州政协主席X,秘书长Y → Y's org 州政协).
 - ``group_list``: 区领导张某、周某 — a collective label is the persons' ``group``.
 - ``name_cue``: 村民张某, 据张某介绍, 在张某的带领下 — words that introduce a person.
-- ``count_list``: 李某等3名党员.
+- ``count_list``: 柏某等五位老党员.
 - ``name_title``: 赵某书记, 曹某委员 — a name directly before a bare position.
 - ``speech``: 张某说, 张某同志 at the start of a clause (strict: no ambiguous surname).
-- ``apposition``: 栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age,
+- ``apposition``: 栗某,四十来岁,某村支部书记。 — a name opening a sentence, then age,
   sex or a title.
 - ``mention``: later occurrences of a name already found (蒋某指出), headlines included.
 - ``surname_title``: 蒋书记 — a reference linked to the only known person with that surname.
@@ -21,7 +21,7 @@ brackets and 和 inside a unit's name do not); it must end like an organisation
 (``org_suffixes``), else the title is the position alone. Where a name ends is chosen by
 what follows it (``follow_words``) and, when given, by pkuseg's word boundaries.
 
-Names after byline markers (记者 X, 通讯员 X, X 摄, a run of names in brackets at the end of
+Names after byline markers (a name after 记者 or 通讯员, before 摄, a run of names in brackets at the end of
 a paragraph) are never people.
 """
 
@@ -327,7 +327,7 @@ class _Finder:
             masked = org
             for w in lx.level_false:
                 masked = masked.replace(w, "\0" * len(w))
-            # the last marker of the leading place chain: 河南省南召县林业局 → 县, 市农业农村局 → 市
+            # the last marker of the leading place chain: 某省青川县水利局 → 县, 市农业农村局 → 市
             marks = sorted((i, len(marker), level) for marker, level in lx.levels for i in _find_all(masked, marker))
             best, end = None, -1
             for i, length, level in marks:
@@ -416,7 +416,7 @@ class _Finder:
         """True when the 和/与/及 at ``k`` joins two words of one organisation name.
 
         The part before it must open with a level (市经济和信息化委员会) right after a
-        boundary, be short, and hold no position (区委书记张某和县委副书记李某 is two titles).
+        boundary, be short, and hold no position (旗委书记甲和州委副书记乙 is two titles).
         """
         text = self.text
         b = k
@@ -596,7 +596,7 @@ class _Finder:
                     break
 
     def apposition_pass(self, raws: list[_RawTitle]) -> None:
-        """栗某,五十多岁,某村党支部书记。 — a name opening a sentence, then age/sex and a title."""
+        """栗某,四十来岁,某村支部书记。 — a name opening a sentence, then age/sex and a title."""
         text = self.text
         by_start = {r.start: r for r in raws if not r.bare}
         for s in self.clause_starts:
@@ -613,7 +613,7 @@ class _Finder:
                 j, described = m.end(), True
             if described and not any(text.startswith(lead, j) for lead in _APPOS_LEAD):
                 k = j
-                for _ in range(3):  # skip clauses like 1997年7月加入中国共产党, up to 现任 + title
+                for _ in range(3):  # skip clauses like 1990年入党, up to 现任 + title
                     m = _APPOS_MORE_RE.match(text, k)
                     if not m:
                         break

@@ -28,7 +28,7 @@ class Lexicon:
 
     surnames (dict[str, int]): surname → frequency rank (compound surnames included).
     ambiguous (frozenset[str]): surnames that are also common words (于, 向, 高 ...).
-    compound (frozenset[str]): two-character surnames (欧阳 ...).
+    compound (frozenset[str]): two-character surnames (司马, 上官 ...).
     rare (frozenset[str]): surnames that are mostly function words (和, 从 ...); a name with one
         needs a confirmed end in every context.
     position_re (Pattern): acting marker? 副? position, longest position first.

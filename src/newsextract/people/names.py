@@ -13,7 +13,7 @@ _NOT_GIVEN = frozenset(
     "的了和与及等在是对把被让由从也都就还又很这那其之个们着过地得所而或并但不没说要将会"
     "省市区县镇乡村州委局办厅部院党届次日号名位各该本我你他她它总"
 )
-# 某 stands for a withheld given name (董某): it ends the name.
+# 某 stands for a withheld given name (柏某): it ends the name.
 ANON = "某"
 # Punctuation and spacing that may follow a name.
 PUNCT = frozenset("，,、。．.；;：:！!？?“”\"'‘’（）()《》〈〉【】[]「」『』—–-…·/|\n\r\t \u3000\u00a0")
@@ -79,7 +79,7 @@ def plausible(name: str, lx: Lexicon | None = None, *, allow_ambiguous: bool = T
 
 
 def is_not_name(cand: str, lx: Lexicon | None = None) -> bool:
-    """True when ``cand`` is, or starts with, a word listed as not a name (高新, 方案 ...)."""
+    """True when ``cand`` is, or starts with, a word listed as not a name (方案, 高度 ...)."""
     lx = lx or lexicon()
     return any(cand[:i] in lx.not_names for i in range(2, len(cand) + 1))
 
