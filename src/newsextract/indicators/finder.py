@@ -59,8 +59,9 @@ def _rules() -> dict[str, Any]:
     single = [w for w in verbs if len(w) == 1]
     basis_alt = "|".join(f"(?:{b['pattern']})" for b in basis)
     between = _alt(ch["between"])
+    adverbs = _alt(ch["basis_adverbs"])
     change_re = regex.compile(
-        rf"(?:(?P<basis>{basis_alt})(?:分别|均)?)?(?:(?P<verb>{_alt(multi)})|(?<=(?:{basis_alt})(?:分别|均)?)(?P<verb1>{_alt(single)}))"
+        rf"(?:(?P<basis>{basis_alt})(?:{adverbs})?)?(?:(?P<verb>{_alt(multi)})|(?<=(?:{basis_alt})(?:{adverbs})?)(?P<verb1>{_alt(single)}))"
         rf"(?:{between})?$"
     )
     rate_nouns = {w: k for k, ws in ch["rate_nouns"].items() for w in ws}

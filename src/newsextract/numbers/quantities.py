@@ -169,6 +169,13 @@ def _round_number_at(text: str, s: int) -> bool:
     return False
 
 
+def _round_is_number(text: str, s: int, e: int) -> bool:
+    """The digitless round numeral ``text[s:e]`` is a number: 逾万人, 近千家, 万余人, 千多名."""
+    if e < len(text) and text[e] in "余多" and _unit_at(text, e + 1, True) is not None:
+        return True
+    return _prefix_qualifier(text, s, round_only=True)[0] is not None
+
+
 def _prefix_qualifier(text: str, s: int, round_only: bool = False) -> tuple[str | None, int]:
     """The approximation word printed right before ``s`` (近, 超过...), and where it starts.
 
@@ -304,8 +311,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         while len(run) > 1 and run[-1] in "千百" and _starts_unit(text, s + len(run) - 1):
             run = run[:-1]
         core_end = s + len(run)
-        if "点" not in run and run[0] in BIG_UNITS and not (run in _ROUND and _prefix_qualifier(text, s, round_only=True)[0]):
-            return None  # 万一, 亿万: not a number (but 逾万人 is)
+        if "点" not in run and run[0] in BIG_UNITS and not (run in _ROUND and _round_is_number(text, s, core_end)):
+            return None  # 万一, 亿万: not a number (but 逾万人, 万余人 are)
     p = core_end
 
     # fraction / percent words: 四分之三, 百分之十八, 千分之七
@@ -358,7 +365,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             # 百年 千年 万家: without a digit only 十…, money amounts like 千亿元 and round
             # numbers after an approximation word (近百家, 逾万人, 上千人) are numbers
             u = _unit_at(text, p, cn)
-            round_ok = u is not None and run in _ROUND and _prefix_qualifier(text, s, round_only=True)[0] is not None
+            round_ok = u is not None and run in _ROUND and (infix in ("余", "多") or _prefix_qualifier(text, s, round_only=True)[0] is not None)
             if not (u and u.kind == "money" and any(c in BIG_UNITS for c in run)) and not round_ok:
                 return None
     else:
