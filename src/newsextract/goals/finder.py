@@ -55,6 +55,7 @@ class _Rules:
     past: Any
     forward: Any
     review: Any
+    result_head: Any
     strength_words: tuple[tuple[str, Any], ...]
     speech: Any
     body: Any
@@ -111,6 +112,7 @@ def _rules() -> _Rules:
             directive=_compile(data["directive"], "directive", {}),
             past=_compile(data["past"], "past", {}),
             forward=_compile(data["forward"], "forward", {}),
+            result_head=_compile(data["result_head"], "result_head", subst),
             review=_compile(f'(?:{data["past"]})|(?:{data["review"]})', "review", {}),
             strength_words=tuple(
                 (kind, _compile(p, f"strength_words.{kind}", {})) for kind, p in data["strength_words"].items()
@@ -443,7 +445,8 @@ class _Finder:
         if r.directive.match(head):
             return False
         end = _content_end(text, nxt.start, nxt.end)
-        return self.has_figure(nxt.start, end) and r.past.search(text, nxt.start, end) is None
+        states = self.has_figure(nxt.start, end) or r.result_head.match(head) is not None
+        return states and r.past.search(text, nxt.start, end) is None
 
     def make_goal(self, mk: _Marker, m: Any, clause: Span, gs: int, ge: int,
                   speaker: Optional[tuple[Span, str]], sent_start: int, prev_clause_start: int) -> Goal:
