@@ -87,6 +87,13 @@ def test_indicators_words_sharpen_boundaries() -> None:
     assert [i.subject.text for i in find_indicators("38个乡镇在建工程开工", words=[(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 11)])] == ["乡镇在建工程"]
 
 
+def test_indicators_words_complement_begins_word() -> None:
+    """A complement character after a boundary stays in the subject when it begins a word (到位)."""
+    text = "已到位资金3.2亿元。"
+    words = [(0, 1), (1, 3), (3, 5), (5, 8), (8, 9), (9, 10), (10, 11)]
+    assert [i.subject.text for i in find_indicators(text, words=words)] == ["到位资金"]
+
+
 def test_indicators_words_name_with_numeral() -> None:
     """A Chinese numeral + unit that ends inside a pkuseg word is part of a name (五家渠市)."""
     text = "五家渠市新建学校3所。"

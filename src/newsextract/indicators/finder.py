@@ -440,6 +440,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             and not R["boundary_multi_re"].match(text, start)
             and not R["not_boundaries_re"].match(text, start)
             and not R["protected_start_re"].match(text, start)
+            and (not words.given or words.is_word(start, start + 1))  # 已|到位资金: 到 begins a word
         ):
             start += 1
         # a period right after the boundary is not part of the subject (力争|全年|新增就业岗位)
