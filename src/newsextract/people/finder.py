@@ -50,9 +50,9 @@ _CLOSE_BRACKETS = frozenset(")）")
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
 
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人)")
-# apposition after a name at a sentence start: 男, 39岁, 五十多岁, 汉族, 中共党员
+# apposition after a name at a sentence start: 男, 39岁, 四十来岁, 汉族, 中共党员
 _APPOS_RE = re.compile(
-    r"(?:男|女|(?:\d{4}年)?(?:已|今年|现年)?(?:\d{1,3}|[一二三四五六七八九十几]{1,3}多?)岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]"
+    r"(?:男|女|(?:\d{4}年)?(?:已|今年|现年)?(?:\d{1,3}|[一二三四五六七八九十几]{1,3}[多来]?)岁|[\u4e00-\u9fff]{1,2}族|中共党员|党员)[,，]"
 )
 # after a description, further short clauses (1997年7月入党,) may come before 现任 + title
 _APPOS_MORE_RE = re.compile(r"[^,，。；;！？!?\n]{1,20}[,，]")
