@@ -126,6 +126,13 @@ def test_goals_words_must_start_at_marker(with_words: bool) -> None:
     assert got == ([] if with_words else ["确保全镇安全度汛"])
 
 
+def test_goals_marker_may_end_a_glued_word() -> None:
+    """A marker that closes a word the segmenter glued to its left ("上下务求") still counts."""
+    text = "全乡上下务求月底前全部完工。"
+    words = [(0, 2), (2, 6), (6, 9), (9, 11), (11, 13), (13, 14)]  # 全乡/上下务求/月底前/全部/完工/。
+    assert [g.text for g in find_goals(text, words=words)] == ["务求月底前全部完工"]
+
+
 @pytest.mark.parametrize("rule", [m.name for m in _rules().markers])
 def test_goals_every_rule_has_a_positive_case(rule: str) -> None:
     """Every marker rule in the lexicon is exercised by a positive fixture."""

@@ -237,6 +237,7 @@ class _Finder:
         self.headings = _merged(headings)
         self.heading_starts = [s for s, _ in self.headings]
         self.word_starts = frozenset(s for s, _ in words) if words else None
+        self.word_ends = frozenset(e for _, e in words) if words else frozenset()
         self._past_cache: dict[tuple[int, int], bool] = {}
         self._para_past: tuple[int, int] = (-1, -1)  # (paragraph start, first past cue in it or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
@@ -275,7 +276,9 @@ class _Finder:
 
     def accept(self, mk: _Marker, m: Any, clause: Span) -> bool:
         text = self.text
-        if self.word_starts is not None and m.start() not in self.word_starts:
+        # a marker starts a word, or ends one the segmenter glued to what precedes it
+        # ("上下务求": 全镇/上下务求/打赢); never inside a word ("的确/保持")
+        if self.word_starts is not None and m.start() not in self.word_starts and m.end() not in self.word_ends:
             return False
         if self.in_heading(m.start(), m.end()):
             return False
