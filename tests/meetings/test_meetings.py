@@ -220,3 +220,16 @@ def test_meetings_records_are_frozen() -> None:
     (m,) = find_meetings("9月3日,县委召开县委常委会。")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         m.name = "x"  # type: ignore[misc]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 60), max_size=4))
+def test_meetings_line_breaks_anywhere_stay_grounded(cuts: list[int]) -> None:
+    """Line breaks pasted into a report at random places: records stay grounded, names whole."""
+    base = "6月3日上午,县委书记林岳明主持召开全县防汛备汛工作调度会,县领导祁晓峰出席会议。"
+    text = base
+    for c in sorted(set(cuts), reverse=True):
+        text = text[:c] + "\n" + text[c:]
+    for m in find_meetings(text, people=_people_in(text)):
+        _check_grounding(text, m)
+        assert "\n" not in m.name

@@ -25,11 +25,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from newsextract.clauses import clauses, sentences
 from newsextract.meetings.records import Meeting, Participant
 from newsextract.meetings.rules import Rules, rules
-from newsextract.spans import Span
+from newsextract.spans import Span, remap
 
 
 @attrs.frozen(kw_only=True)
@@ -162,8 +163,15 @@ def find_meetings(
     """
     if not isinstance(text, str) or not text:
         return []
-    R = rules()
     heads = sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
+    breaks = _line_breaks(text, heads)
+    if breaks:
+        return _find_joined(text, breaks, people, dates, heads)
+    return _find(text, people, dates, heads)
+
+
+def _find(text: str, people: Sequence[Any], dates: Sequence[Any], heads: list[tuple[int, int]]) -> list[Meeting]:
+    R = rules()
     index = _Index.build(people, text)
     dvs = _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
     blocks = _blocks(text, heads)
@@ -174,6 +182,115 @@ def find_meetings(
             continue
         cands.extend(_sentence_candidates(text, sent, _in_heads(sent, heads, head_starts), R, dvs, index))
     return _assemble(text, cands, blocks, heads, R, dvs, index)
+
+
+# ------------------------------------------------------------------ broken lines
+_CLAUSE_MARKS = frozenset("，,。；;、：:")
+_JOINABLE = regex.compile(r"[\p{Han}\p{N}]")
+
+
+def _line_breaks(text: str, heads: list[tuple[int, int]]) -> list[int]:
+    """Offsets of single line breaks inside a sentence ("…王某出\n席会议。").
+
+    A copy-pasted column can break a line inside a word; such a break reaches us as a
+    newline between two characters of running text. It counts as one when the line it
+    ends is running text (it has clause punctuation, and ends on a character, not on a
+    mark), the next line goes on with a character, and neither side is a headline.
+    """
+    if "\n" not in text:
+        return []
+    edges = {e for _, e in heads} | {s for s, _ in heads}
+    out = []
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            continue
+        if (
+            0 < i < len(text) - 1
+            and i not in edges and i + 1 not in edges
+            and _JOINABLE.match(text[i - 1]) and _JOINABLE.match(text[i + 1])
+            and any(c in _CLAUSE_MARKS for c in text[line_start:i])
+        ):
+            out.append(i)
+        line_start = i + 1
+    return out
+
+
+@attrs.frozen
+class _Moved:
+    """A grounded piece (mention, title) at its offsets in the joined text."""
+
+    start: int
+    end: int
+
+
+@attrs.frozen
+class _MovedPerson:
+    """The look-up view of a person with offsets in the joined text."""
+
+    name: str
+    mentions: tuple[_Moved, ...]
+    titles: tuple[_Moved, ...]
+
+
+def _find_joined(
+    text: str, breaks: list[int], people: Sequence[Any], dates: Sequence[Any], heads: list[tuple[int, int]]
+) -> list[Meeting]:
+    """Find the meetings on ``text`` with the broken lines joined, then map them back."""
+    gone = set(breaks)
+    keep = [i for i in range(len(text)) if i not in gone]
+    joined = "".join(text[i] for i in keep)
+
+    def fwd(i: int) -> int:  # offset in ``text`` → offset in ``joined``
+        return i - bisect.bisect_left(breaks, i)
+
+    def moved(obj: Any) -> _Moved | None:
+        s, e = _offsets(obj, len(text))
+        return None if s is None else _Moved(fwd(s), fwd(e))
+
+    shifted_people = []
+    for p in people:
+        name = getattr(p, "name", None) or getattr(p, "text", None)
+        if not isinstance(name, str) or not name:
+            continue
+        spans = list(getattr(p, "mentions", ()) or ()) or ([p] if hasattr(p, "start") else [])
+        shifted_people.append(_MovedPerson(
+            name=name,
+            mentions=tuple(m for m in map(moved, spans) if m is not None and m.end > m.start),
+            titles=tuple(t for t in map(moved, getattr(p, "titles", ()) or ()) if t is not None and t.end > t.start),
+        ))
+    originals: dict[tuple[int, int], Any] = {}
+    shifted_dates = []
+    for d in dates:
+        s, e = _offsets(d, len(text))
+        if s is None or fwd(e) <= fwd(s):
+            continue
+        nd = attrs.evolve(d, start=fwd(s), end=fwd(e))
+        originals[(nd.start, nd.end)] = d
+        shifted_dates.append(nd)
+    found = _find(joined, shifted_people, shifted_dates, [(fwd(s), fwd(e)) for s, e in heads])
+
+    def back(s: int, e: int) -> tuple[int, int]:
+        return (keep[s], keep[e - 1] + 1) if e > s else (keep[s] if s < len(keep) else len(text),) * 2
+
+    out = []
+    for m in found:
+        date = originals.get((m.date.start, m.date.end)) if m.date is not None else None
+        parts = tuple(piece for part in m.name_parts for piece in _split_at(joined, part, keep))
+        m = remap(attrs.evolve(m, date=None, name_parts=()), back, text)
+        out.append(attrs.evolve(m, date=date, name_parts=remap(parts, back, text)))
+    return out
+
+
+def _split_at(joined: str, part: Span, keep: list[int]) -> list[Span]:
+    """``part`` (offsets in the joined text) cut where a line break was taken out."""
+    pieces, start = [], part.start
+    for i in range(part.start + 1, part.end):
+        if keep[i] != keep[i - 1] + 1:
+            pieces.append(Span.of(joined, start, i))
+            start = i
+    pieces.append(Span.of(joined, start, part.end))
+    return pieces
 
 
 def _in_heads(span: Span, heads: list[tuple[int, int]], head_starts: list[int]) -> bool:
@@ -669,7 +786,7 @@ def _people_roles(
             role = rule = None
             if lead is not None and lead.end() <= s:
                 role, rule = "attended", "attendance_lead"
-            elif s - cl.start <= _MAX_TITLES and R.invited_lead.search(_strip_titles(text, cl.start, s, index)):
+            elif R.invited_lead.search(text, max(cl.start, s - 40), s):
                 role, rule = "invited", "invited_lead"
             if role is None:
                 pos = _walk(text, e, min(ctx_end, e + _MAX_LIST), R.fill_attendance, index, R, cross_comma=True)
