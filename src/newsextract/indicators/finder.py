@@ -103,6 +103,7 @@ def _rules() -> dict[str, Any]:
             rf"(?:(?P<plan>{_alt(subj['share_plans'])})的|的(?P<noun>{_alt(subj['share_nouns'])}))$"
         ),
         "not_subjects": frozenset(subj["not_subjects"]),
+        "object_verb_re": regex.compile(rf"(?:{_alt([w for w in boundaries if len(w) > 1] + list(subj['object_verbs']))})$"),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
@@ -244,6 +245,8 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
                 # 60%以上的农户 is a share of the households (an indicator); 增长20%以上的企业 a threshold
                 return any(text.endswith(v, 0, q.start) for v in _rules()["verbs"])
             return True
+        if q.unit_kind == "count" and _rules()["object_verb_re"].search(text, max(0, q.start - 6), q.start):
+            return False  # 完成|200户以上|危旧房改造: the object of a verb is a count, not a threshold
         return not text.startswith(("其中", "和", "与", "及"), e)
     bound = qualifier_bounds().get(q.qualifier or "")
     if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
