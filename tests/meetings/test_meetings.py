@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsextract.dates.records import DateValue
+from newsextract.dates.records import DateInterval, DateValue
 from newsextract.meetings import Meeting, Participant, find_meetings
 from newsextract.meetings.rules import rules
 from newsextract.people.records import Person, Title
@@ -48,9 +48,10 @@ def _person(text: str, spec: Any) -> Person:
 def _date(text: str, spec: dict[str, Any]) -> DateValue:
     i = _occurrences(text, spec["text"])[0]
     iso = spec.get("iso")
+    interval = DateInterval(start=spec["interval"][0], end=spec["interval"][1]) if spec.get("interval") else None
     return DateValue(
         text=spec["text"], start=i, end=i + len(spec["text"]), iso=iso, grain="day" if iso else None,
-        time_of_day=spec.get("time_of_day"), relative=iso is None, rule="fixture",
+        time_of_day=spec.get("time_of_day"), relative=iso is None, interval=interval, rule="fixture",
     )
 
 

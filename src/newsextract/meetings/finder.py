@@ -661,16 +661,32 @@ def _kind(name: str, R: Rules) -> str | None:
 
 
 def _date_for(c: _Candidate, dvs: _Dates, opening: list[Any]) -> Any:
-    """The date nearest before the verb in the meeting's sentence, else the opening date."""
+    """The date nearest before the verb in the meeting's sentence, else the opening date.
+
+    A run of days ("11月26日至27日") dates the meeting by its first day; other periods
+    ("今年以来", "一季度") are no meeting date.
+    """
     inside = [(p.start, p.end) for p in c.parts]
 
     def usable(d: Any) -> bool:
-        return getattr(d, "interval", None) is None and not any(s <= d.start < e for s, e in inside)
+        return (getattr(d, "interval", None) is None or _day_run(d)) and not any(s <= d.start < e for s, e in inside)
 
     in_sentence = [d for d in dvs.between(c.sentence.start, c.anchor) if usable(d)]
     if in_sentence:
-        return in_sentence[-1]
-    return next((d for d in opening if usable(d)), None)
+        return _first_day(in_sentence[-1])
+    return _first_day(next((d for d in opening if usable(d)), None))
+
+
+def _day_run(d: Any) -> bool:
+    iv = getattr(d, "interval", None)
+    start = getattr(iv, "start", None)
+    return getattr(d, "grain", None) == "day" and isinstance(start, str) and len(start) in (7, 10)
+
+
+def _first_day(d: Any) -> Any:
+    if d is None or getattr(d, "interval", None) is None:
+        return d
+    return attrs.evolve(d, iso=d.interval.start, interval=None)
 
 
 def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_start: int, blk_end: int) -> list[Any]:
