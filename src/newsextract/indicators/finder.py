@@ -96,6 +96,7 @@ def _rules() -> dict[str, Any]:
         "right_stops_re": regex.compile(_alt(subj["right_stops"])),
         "right_stops_words_re": regex.compile(_alt(subj["right_stops_with_words"])),
         "share_verbs": tuple(subj["share_verbs"]),
+        "share_verb_not_before": tuple(subj["share_verb_not_before"]),
         "protected_start_re": regex.compile(_alt(subj["protected"])),
         "measure_prefix_re": regex.compile(rf"(?:{_alt(subj['measure_prefixes'])})$"),
         "share_lead_re": regex.compile(
@@ -113,6 +114,7 @@ def _rules() -> dict[str, Any]:
         "targets_re": regex.compile("|".join(f"(?:{t['pattern']})" for t in targets)),
         "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
         "period_strip_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+        "period_tail_re": regex.compile("(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")$"),
         "share_tail_re": regex.compile(rf"(?:{_alt(subj['share_lead_verbs'])})[^，。；、,;]{{1,8}}的$"),
     }
 
@@ -230,6 +232,7 @@ def _inside_word(q: Quantity, words: _Words) -> bool:
     return words.inside(q.end)
 
 
+_SHARE_KINDS = frozenset({"percent", "tenth"})  # a share of a population: 60%以上的农户, 近三成企业
 _LEVEL_NOUNS_AFTER_DE = ("的目标", "的预期目标", "的水平", "的比例", "的增速", "的增长")
 
 
@@ -238,19 +241,20 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
     e = q.end
     nxt_char = text[e] if e < len(text) else ""
     if q.qualifier in ("以上", "以下") and q.text.endswith(q.qualifier) and _han(nxt_char):
-        if nxt_char == "的":  # 10万元以上的村 (a modifier), but 80%以上的目标 (a target level)
-            if text.startswith(_LEVEL_NOUNS_AFTER_DE, e):
-                return False
-            if q.unit_kind == "percent":
-                # 60%以上的农户 is a share of the households (an indicator); 增长20%以上的企业 a threshold
-                return any(text.endswith(v, 0, q.start) for v in _rules()["verbs"])
+        if text.startswith(_LEVEL_NOUNS_AFTER_DE, e):
+            return False  # 80%以上的目标: a target level
+        if q.unit_kind in _SHARE_KINDS:
+            # 60%以上的农户, 九成以上群众: a share of a population (an indicator);
+            # 增长20%以上的企业: a threshold inside the subject
+            return any(text.endswith(v, 0, q.start) for v in _rules()["verbs"])
+        if nxt_char == "的":  # 10万元以上的村: a modifier
             return True
         if q.unit_kind == "count" and _rules()["object_verb_re"].search(text, max(0, q.start - 6), q.start):
             return False  # 完成|200户以上|危旧房改造: the object of a verb is a count, not a threshold
         return not text.startswith(("其中", "和", "与", "及"), e)
     bound = qualifier_bounds().get(q.qualifier or "")
     if nxt_char == "的" and bound in ("more_than", "at_least") and not q.text.endswith(q.qualifier or "\0"):
-        return True  # 超十亿元的文旅项目
+        return q.unit_kind not in _SHARE_KINDS  # 超十亿元的文旅项目 (but 超过四成的村 is a share)
     if nxt is not None and nxt.start > e and q.unit_kind != "count":
         gap = text[e : nxt.start]
         if (
@@ -391,7 +395,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     # A占B: the subject is A (占比 is a noun: 床位占比)
     for sv in R["share_verbs"]:
         k = seg.rfind(sv)
-        if k >= 0 and seg.startswith("比", k + len(sv)):
+        if k >= 0 and seg.startswith(tuple(R["share_verb_not_before"]), k + len(sv)):
             continue
         if k == 0:
             return None  # 占全部的35%: the share of what the sentence already named
@@ -474,6 +478,11 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
         start = end - R["max_chars"]
     if end <= start or not any(_han(c) or c.isalpha() for c in text[start:end]) or text[start:end] in R["not_subjects"]:
         return None
+    pt = R["period_tail_re"].search(text, start, end)
+    if pt is not None and pt.start() > start:
+        end = pt.start()  # 民宿营收|去年: a period after the measure is not part of it
+    if R["period_strip_re"].fullmatch(text, start, end) or R["scopes_re"].fullmatch(text, start, end):
+        return None  # 第一季度|增长5%: only a period or a place, the measure is named elsewhere
     return Span.of(text, start, end)
 
 
@@ -576,7 +585,9 @@ def find_indicators(
         # subject: after counted numbers first, else before the number
         subject: Span | None = None
         how = "none"
-        share_of = q.unit_kind == "percent" and text.startswith("的", q.end) and not text.startswith(_LEVEL_NOUNS_AFTER_DE, q.end)
+        share_of = q.unit_kind in _SHARE_KINDS and not text.startswith(_LEVEL_NOUNS_AFTER_DE, q.end) and (
+            text.startswith("的", q.end) or (q.end < len(text) and _han(text[q.end]) and (q.unit_kind == "tenth" or q.qualifier in ("以上", "以下")))
+        )
         if share_of or (q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end))):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
