@@ -48,6 +48,9 @@ _COMMAS = frozenset(",，")
 _CLOSE_BRACKETS = frozenset(")）")
 # characters that end an organisation inside a place chain (县委, 林业局 ...)
 _ORG_CHARS = frozenset("委局办厅部院会所站队处科室司组党府")
+# level characters that open a place chain: a particle glued to one by pkuseg (据县|农业农村局)
+# still ends the organisation read leftwards
+_LEVEL_CHARS = frozenset("省市区县州旗盟镇乡村")
 
 _COUNT_RE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十百几数多]+)\s*(?:名|位|人)")
 # apposition after a name at a sentence start: 男, 39岁, 四十来岁, 汉族, 中共党员
@@ -187,7 +190,7 @@ class _Finder:
             if rare and (given == 1 or not self._own_words(s + k, e)):
                 continue  # 县长来到现场: a rare surname needs a two-character given name that is one word
             strength = self.follow_strength(e)
-            if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx)):
+            if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx) and not (self.words.present and self._own_words(s, e))):
                 continue  # a listed word (方案); a word at the start (高度重视) unless the name ends clearly
             wb = 0
             if self.words.present:
@@ -309,7 +312,10 @@ class _Finder:
             ):
                 return length
         if ch in lx.stop_single and text[i - 1 : i + 1] not in lx.not_stops and (
-            not self.words.present or (i - 1 in self.words.starts and i in self.words.ends) or ch in _CHAIN_SEPS
+            not self.words.present
+            or (i - 1 in self.words.starts and i in self.words.ends)
+            or ch in _CHAIN_SEPS
+            or (ch not in _JOINERS and i < self.n and text[i] in _LEVEL_CHARS)
         ):
             return 1  # 兼 joins two titles even when pkuseg glues it to the next unit (兼县|监委)
         return 0
@@ -386,7 +392,7 @@ class _Finder:
                     org = org[: -len(mod)]  # 县政府分管|副县长
                     break
             if org and not self.org_like(org):
-                if self._elided_org(s, ps, position):
+                if not (m.group("deputy") or m.group("acting")) and self._elided_org(s, ps, position):
                     org = prefix + position[0]  # 公安局长 = 公安局 + 局长
                 else:
                     org, prefix, s = "", "", ps
@@ -428,7 +434,10 @@ class _Finder:
         return any(left.startswith(marker) for marker, _ in self.lx.levels) or left.startswith(self.lx.not_title_lead)
 
     def _elided_org(self, s: int, ps: int, position: str) -> bool:
-        """公安局长, 财政局长: a short unit name whose suffix is the position's first character."""
+        """公安局长, 财政局长: a short unit name whose suffix is the position's first character.
+
+        Never across 副 or an acting marker (柏明山副县长 is a name and a title).
+        """
         text = self.text
         if not (position.endswith("长") and position[0] in self.lx.org_suffixes):
             return False
@@ -462,6 +471,18 @@ class _Finder:
     def title_pass(self, raws: list[_RawTitle]) -> None:
         text = self.text
         raws = [r for r in raws if not r.bare]
+        by_first: dict[int, list[_RawTitle]] = {}
+        for r in raws:
+            by_first.setdefault(r.start, []).append(r)
+
+        def inner(r: _RawTitle) -> bool:
+            # 市人大常委会主任: 常委 + a short unit word (会) before the next position is organisation
+            return any(
+                o.end > r.end and 0 < o.pos_start - r.end <= 3 and all(is_han(c) for c in text[r.end : o.pos_start])
+                for o in by_first[r.start]
+            )
+
+        raws = [r for r in raws if not inner(r)]
         starts = {r.start for r in raws}
         by_start = {r.start: r for r in raws}
         last_org: tuple[int, str] | None = None  # (sentence id, org) of the latest titled person
