@@ -476,7 +476,7 @@ class _Finder:
             by_first.setdefault(r.start, []).append(r)
 
         def inner(r: _RawTitle) -> bool:
-            # 市人大常委会主任: 常委 + a short unit word (会) before the next position is organisation
+            # 州总工会常委会秘书长: 常委 + a short unit word (会) before the next position is organisation
             return any(
                 o.end > r.end and 0 < o.pos_start - r.end <= 3 and all(is_han(c) for c in text[r.end : o.pos_start])
                 for o in by_first[r.start]
