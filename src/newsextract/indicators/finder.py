@@ -450,10 +450,9 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             and (not words.given or words.is_word(start, start + 1))  # 已|到位资金: 到 begins a word
         ):
             start += 1
-        # a period right after the boundary is not part of the subject (力争|全年|新增就业岗位)
-        m = R["period_strip_re"].match(text, start, end)
-        if m is not None and start < m.end() < end:
-            start = m.end()
+        # a period or place right after the boundary is not part of the subject
+        # (力争|全年|新增就业岗位, 确保|全县|规上工业产值)
+        start = _strip_lead(text, start, end, R)
     else:
         start = _strip_lead(text, start, end, R)
         start = _strip_place(text, start, end, words)
@@ -467,6 +466,10 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             start += 1
     while start < end and text[start] == "“" and "”" not in text[start:end]:
         start += 1
+    # a list summed up by a quoted label: 茶叶、笋干、香菇“山货三宝”销售额 -> “山货三宝”销售额
+    q_open = text.rfind("“", start, end)
+    if q_open > start and "、" in text[start:q_open] and "”" in text[q_open:end]:
+        start = q_open
     # 累计完成投资, 上半年完成投资: a cumulative or period prefix is part of a protected measure
     if protected is not None and protected.start() == start:
         pm = R["measure_prefix_re"].search(text, seg_start, start)
