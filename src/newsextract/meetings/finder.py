@@ -634,7 +634,10 @@ def _merge_headlines(groups: list[_Group], blocks: list[int], n: int, R: Rules) 
                     same_organ = bool(organ) and (organ == other or _norm(c.name).startswith(organ))
                     if not same_organ and other:
                         same_organ = _norm(h.name).startswith(other)
-                    if same_organ and _meeting_kind(c.name, c.organizer, R) == kind:
+                    body_kind = _meeting_kind(c.name, c.organizer, R)
+                    if same_organ and body_kind in (None, "会议") and organ and _norm(c.name).startswith(organ):
+                        body_kind = _kind(organ, R) or body_kind  # "县委常委会第9次会议": the organ's kind
+                    if same_organ and body_kind == kind:
                         target = o
                         break
         if target is None:
