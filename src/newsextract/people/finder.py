@@ -199,8 +199,8 @@ class _Finder:
                 strength = 0  # 陈东明|白了: the 'verb + 了' reading is pkuseg's word 明白
             if wb < 0 and (strict or strength == 0):
                 continue  # pkuseg's words cut through the candidate's end
-            if strength == 0 and given == 1 and wb < 1:
-                continue  # a short name needs a clear end: punctuation, a verb, or a word boundary
+            if strength == 0 and given == 1 and (wb < 1 or (strict and not self._own_words(s, e))):
+                continue  # a short name needs a clear end: punctuation, a verb, or a word boundary (农户钱多了)
             if rare and strength != 2:
                 continue  # 县长有信心。: a rare surname's name needs a word (a verb) after it
             if weak_surname and strength not in (1, 2):
