@@ -104,6 +104,7 @@ def _rules() -> dict[str, Any]:
             rf"(?:(?P<plan>{_alt(subj['share_plans'])})的|的(?P<noun>{_alt(subj['share_nouns'])}))$"
         ),
         "not_subjects": frozenset(subj["not_subjects"]),
+        "kept_aspect": frozenset(subj["kept_aspect"]),
         "object_verb_re": regex.compile(rf"(?:{_alt([w for w in boundaries if len(w) > 1] + list(subj['object_verbs']))})$"),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
@@ -481,6 +482,8 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
         start = end - R["max_chars"]
     if end <= start or not any(_han(c) or c.isalpha() for c in text[start:end]) or text[start:end] in R["not_subjects"]:
         return None
+    if start > seg_start and text[start - 1] in R["kept_aspect"] and end - start <= 2:
+        start -= 1  # 已|开工11个: a bare verb names the measure together with its aspect (已开工)
     pt = R["period_tail_re"].search(text, start, end)
     if pt is not None and pt.start() > start:
         end = pt.start()  # 民宿营收|去年: a period after the measure is not part of it
