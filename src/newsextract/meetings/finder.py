@@ -2,19 +2,24 @@
 
 How it works (rules in ``meetings/data/*.yaml``):
 
+0. A line break pasted inside a sentence ("…副镇长王某出\n席会议。") is taken out first;
+   the records are mapped back onto the text as given.
 1. Each sentence with a held verb (召开, 举行, 主持, 开幕…) or an embedded form
    ("召开的Y会上", "从Y会议上获悉", "X在Y会上强调") gives candidates: the name after the verb
    (organ + session joined: "X委员会召开第四次会议" → "X委员会第四次会议") or before it
    ("Y会议在…召开"). Planned, requested or referred-to meetings (关于召开, 确保召开好,
    传达学习…会议精神, 《…》) and non-meetings (团拜会, 运动会, 委员会) are dropped.
 2. Candidates with the same or a similar name in one article (a headline run starts a new
-   article) are one meeting; the body sentence grounds it, the longest name names it.
+   article) are one meeting; the body sentence grounds it, the longest name names it. A
+   headline meeting also folds into the body meeting of the same organ and kind, so that
+   the dated body report wins over a looser headline name.
 3. Its context runs from its sentence to the next meeting (or 会后…, or the article end):
    chair = persons right before 主持; participants = persons whose clause verb is an
-   attendance verb (出席, 参加, 列席, 应邀出席, lists included) or who, as the clause subject,
-   speak or report (强调, 讲话, 汇报, 指出…). Agenda items and reporting units come from the
-   same context. The date is the one nearest before the verb in the sentence, else the
-   article's opening date.
+   attendance verb (出席, 参加, 列席, 应邀出席 — the whole run of comma-separated items before
+   the verb, each with its own titles) or who, as the clause subject, speak or report
+   (强调, 讲话, 汇报, 领学, 作…辅导…), or whom the meeting invited (特邀X). Agenda items and
+   reporting units come from the same context. The date is the one nearest before the verb
+   in the sentence (a run of days: its first day), else the article's opening date.
 """
 
 from __future__ import annotations
@@ -579,14 +584,14 @@ def _assemble(
                 ctx_end = o.sentence.start
                 break
         ctx_start = main.sentence.start
-        for sent in sentences(text, main.sentence.end, ctx_end):
-            if R.context_end.match(text, sent.start, sent.end):
-                ctx_end = sent.start
-                break
-        named = g.best_name
         if blk_start not in openings:
             openings[blk_start] = _opening_dates(text, dvs, heads, blk_start, blk_end)
         date = _date_for(main, dvs, openings[blk_start])
+        for sent in sentences(text, main.sentence.end, ctx_end):
+            if R.context_end.match(text, sent.start, sent.end) or _new_day(text, sent, date, R, dvs):
+                ctx_end = sent.start
+                break
+        named = g.best_name
         organizer = next((c.organizer for c in g.cands if c.organizer is not None), None)
         location = next((c.location for c in g.cands if c.location is not None), None)
         chair, participants = _people_roles(text, g, ctx_start, ctx_end, R, index)
@@ -678,6 +683,23 @@ def _date_for(c: _Candidate, dvs: _Dates, opening: list[Any]) -> Any:
     if in_sentence:
         return _first_day(in_sentence[-1])
     return _first_day(next((d for d in opening if usable(d)), None))
+
+
+def _new_day(text: str, sent: Span, date: Any, R: Rules, dvs: _Dates) -> bool:
+    """True when ``sent`` opens with another day or time of day than the meeting's date
+    ("3月9日,X到Y调研…" after a meeting of 3月8日): it reports something else."""
+    d = dvs.by_start.get(_lead_end(text, sent, R))
+    if d is None or getattr(d, "grain", None) != "day" or getattr(d, "interval", None) is not None or not d.iso:
+        return False
+    if date is None or not getattr(date, "iso", None):
+        return False
+    return (d.iso, d.time_of_day) != (date.iso, date.time_of_day) and not (
+        d.iso == date.iso and d.time_of_day is None)
+
+
+def _lead_end(text: str, sent: Span, R: Rules) -> int:
+    m = R.lead_in.match(text, sent.start, sent.end)
+    return _skip_space(text, m.end() if m else sent.start, sent.end)
 
 
 def _day_run(d: Any) -> bool:
