@@ -280,7 +280,7 @@ def _find_joined(
 
     out = []
     for m in found:
-        date = originals.get((m.date.start, m.date.end)) if m.date is not None else None
+        date = _first_day(originals.get((m.date.start, m.date.end))) if m.date is not None else None
         parts = tuple(piece for part in m.name_parts for piece in _split_at(joined, part, keep))
         m = remap(attrs.evolve(m, date=None, name_parts=()), back, text)
         out.append(attrs.evolve(m, date=date, name_parts=remap(parts, back, text)))
@@ -808,11 +808,18 @@ def _people_roles(
     chairs: dict[str, Participant] = {}
     parts: dict[str, Participant] = {}
     cls = clauses(text, ctx_start, ctx_end)
+    # "出席会议的还有:A,B、C": the lead holds for every name after it in its sentence
+    leads: list[tuple[int, int]] = []  # (lead end, sentence end)
+    if R.attendance_lead.search(text, ctx_start, ctx_end):
+        for sent in sentences(text, ctx_start, ctx_end):
+            m = R.attendance_lead.search(text, sent.start, sent.end)
+            if m:
+                leads.append((m.end(), sent.end))
     for cl in cls:
         ms = index.in_range(cl.start, cl.end)
         if not ms:
             continue
-        lead = R.attendance_lead.search(text, cl.start, cl.end)
+        lead_at = next((le for le, se in leads if le <= cl.end and cl.start < se), None)
         for s, e, pi in ms:
             if _is_byline(text, s, e, R):
                 continue
@@ -825,7 +832,7 @@ def _people_roles(
             if name in parts:
                 continue
             role = rule = None
-            if lead is not None and lead.end() <= s:
+            if lead_at is not None and lead_at <= s:
                 role, rule = "attended", "attendance_lead"
             elif R.invited_lead.search(text, max(cl.start, s - 40), s):
                 role, rule = "invited", "invited_lead"
