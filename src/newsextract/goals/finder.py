@@ -239,7 +239,7 @@ class _Finder:
         self.word_starts = frozenset(s for s, _ in words) if words else None
         self.word_ends = frozenset(e for _, e in words) if words else frozenset()
         self._past_cache: dict[tuple[int, int], bool] = {}
-        self._para_past: tuple[int, int] = (-1, -1)  # (paragraph start, first past cue in it or -1)
+        self._para_past = (0, 0, -1)  # paragraph start, end, first review cue in it (or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
 
     def marks(self, clause: Span) -> _Marks:
@@ -308,13 +308,15 @@ class _Finder:
     def paragraph_has_past(self, pos: int) -> bool:
         """Whether the paragraph holding ``pos`` reports results (a ``past`` or ``review``
         cue) before ``pos``."""
-        para = self.text.rfind("\n", 0, pos) + 1
-        if self._para_past[0] != para:  # one search per paragraph keeps long paragraphs linear
-            nl = self.text.find("\n", para)
-            m = self.r.review.search(self.text, para, nl if nl >= 0 else len(self.text))
+        para, end, first = self._para_past
+        if not para <= pos < end:  # one look per paragraph keeps long paragraphs linear
+            para = self.text.rfind("\n", 0, pos) + 1
+            nl = self.text.find("\n", pos)
+            end = nl if nl >= 0 else len(self.text)
+            m = self.r.review.search(self.text, para, end)
             first = m.start() if m is not None else -1
-            self._para_past = (para, first)
-        return 0 <= self._para_past[1] < pos
+            self._para_past = (para, end, first)
+        return 0 <= first < pos
 
     # ------------------------------------------------------------ goals
     def goals(self) -> list[Goal]:
