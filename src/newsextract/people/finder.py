@@ -7,22 +7,26 @@ Patterns (each is the ``rule`` of the records it produces):
   list goes to every name (副区长吴某、汪某和李某); a bare title after a comma inherits the
   previous organisation (州政协主席X,秘书长Y → Y's org 州政协).
 - ``group_list``: 区领导张某、周某 — a collective label is the persons' ``group``.
-- ``name_cue``: 村民张某, 据张某介绍, 在张某的带领下 — words that introduce a person.
+- ``name_cue``: 村民张某, 据张某介绍, 在张某的带领下 — words that introduce a person; after a
+  person noun (村民, 脱贫户) any surname is accepted when a word follows the name, after
+  户/叫/据 only surnames that are not also common words.
 - ``count_list``: 柏某等五位老党员.
 - ``name_title``: 赵某书记, 曹某委员 — a name directly before a bare position.
 - ``speech``: 张某说, 张某同志 at the start of a clause (strict: no ambiguous surname).
 - ``apposition``: 栗某,四十来岁,某村支部书记。 — a name opening a sentence, then age,
   sex or a title.
-- ``mention``: later occurrences of a name already found (蒋某指出), headlines included.
-- ``surname_title``: 蒋书记 — a reference linked to the only known person with that surname.
+- ``mention``: later occurrences of a name already found (柏某指出), headlines included.
+- ``surname_title``: 柏书记 — a reference linked to the one known person with that surname and
+  that position; otherwise it is no Person (a surname + position is never taken as a name).
+- ``appointment``: 任命甲为某局局长、乙为…, 免去丙的…职务, 丁任某局局长 — appointment notices.
 
 The organisation of a title is read leftwards from the position (``prefix_stops`` end it,
 brackets and 和 inside a unit's name do not); it must end like an organisation
 (``org_suffixes``), else the title is the position alone. Where a name ends is chosen by
 what follows it (``follow_words``) and, when given, by pkuseg's word boundaries.
 
-Names after byline markers (a name after 记者 or 通讯员, before 摄, a run of names in brackets at the end of
-a paragraph) are never people.
+Names after byline markers (a name after 记者 or 通讯员, before 摄, a run of names in
+brackets at the end of a paragraph) are never people.
 """
 
 from __future__ import annotations

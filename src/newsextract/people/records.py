@@ -51,7 +51,7 @@ class Person:
     start (int): offset of the first full mention.
     end (int): offset one past it.
     mentions (tuple[Span, ...]): all mentions in text order (full names, and references
-        like ``蒋书记`` that were linked to this person).
+        like ``柏书记`` that were linked to this person).
     titles (tuple[Title, ...]): distinct titles (by text) in text order.
     group (str | None): a collective label the person was listed under (``旗领导``).
     rule (str): name of the pattern that first found the person.
