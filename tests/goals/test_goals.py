@@ -175,6 +175,8 @@ def test_goals_scale_linearly() -> None:
     n_plain = 1_000_000 // (len(plain) + len(dense))
     assert len(find_goals((plain + dense) * n_plain)) == 3 * n_plain
     assert len(find_goals(dense * (100_000 // len(dense)))) == 3 * (100_000 // len(dense))
+    review = "去年同比增长。" + "全年新增企业5家。" * (200_000 // 9)  # one long paragraph
+    assert find_goals(review) == []
     big = "确保" + "很" * 300_000  # one clause with no punctuation
     assert [g.end for g in find_goals(big)] == [len(big)]
     assert time.perf_counter() - t0 < 60
