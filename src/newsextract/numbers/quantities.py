@@ -159,6 +159,8 @@ def _starts_unit(text: str, p: int) -> bool:
 
 
 _ROUND = frozenset({"百", "千", "万", "百万", "千万", "亿"})
+_VAGUE_BEFORE = "数几"  # 数十, 几百: several tens, hundreds
+_VAGUE_ROUND = frozenset({"十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿"})
 
 
 def _round_number_at(text: str, s: int) -> bool:
@@ -194,7 +196,7 @@ def _prefix_qualifier(text: str, s: int, round_only: bool = False) -> tuple[str 
             guard = q.get("not_after") or ""
             if guard and b > 0 and text[b - 1] in guard:
                 continue
-            return w, b
+            return q.get("reported") or w, b  # 约为3万人: the text starts at 约, the qualifier is 约
     return None, s
 
 
@@ -311,6 +313,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         while len(run) > 1 and run[-1] in "千百" and _starts_unit(text, s + len(run) - 1):
             run = run[:-1]
         core_end = s + len(run)
+        if s > 0 and text[s - 1] in _VAGUE_BEFORE and run in _VAGUE_ROUND:
+            return None  # 数十个, 几百人: "several tens/hundreds" has no value
         if "点" not in run and run[0] in BIG_UNITS and not (run in _ROUND and _round_is_number(text, s, core_end)):
             return None  # 万一, 亿万: not a number (but 逾万人, 万余人 are)
     p = core_end
