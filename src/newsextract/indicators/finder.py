@@ -7,9 +7,13 @@ Pipeline of pure steps over one string:
    the article 一 (一个目的), numbers in slogans and titles (“两个清单”, 《…》), and
    thresholds inside a subject (亿元以上项目, 超十亿元的文旅项目) — see ``data/non_indicators.yaml``.
 3. For each kept quantity: change verb and basis just before it (``changes.yaml``,
-   ``basis.yaml``), the subject (``subjects.yaml``: the noun phrase after a counted number,
-   else the phrase before it cut at the last boundary word), the nearest period
+   ``basis.yaml``), the subject (``subjects.yaml``: the noun phrase after a counted number
+   or after a share of a population (60%以上的农户), else the phrase before it cut at the
+   last boundary word, with comparisons (高于全省平均水平), deadlines (9月底前), topic
+   words and marker verbs stripped; a share of a plan printed on its own is its own
+   measure (占年度计划的), a share of a whole inherits the subject), the nearest period
    (``periods.yaml`` and the dates passed in) and whether a goal marker precedes it.
+4. A range (6—8个, 4%至7%, 三五个) gives two records, one per end (see :class:`Indicator`).
 """
 
 from __future__ import annotations
