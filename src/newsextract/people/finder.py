@@ -740,8 +740,7 @@ class _Finder:
         by_pos = sorted(usable, key=lambda r: r.pos_start)
         lookup = ({r.start: r for r in usable}, by_pos, [r.pos_start for r in by_pos])
         heads: list[tuple[int, Sequence[str]]] = []
-        verbs = re.compile("|".join(map(re.escape, sorted(lx.appoint_verbs, key=len, reverse=True))))
-        heads.extend((m.end(), lx.appoint_connectors) for m in verbs.finditer(text))
+        heads.extend((m.end(), lx.appoint_connectors) for m in lx.appoint_re.finditer(text))
         heads.extend((s, lx.clause_connectors) for s in self.clause_starts)
         for s, connectors in heads:
             while True:

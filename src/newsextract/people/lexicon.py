@@ -68,6 +68,7 @@ class Lexicon:
     appoint_ends: tuple[str, ...]
     not_given: frozenset[str]
     position_re: Any
+    appoint_re: Any
     label_re: Any
     cue_re: Any
     frame_re: Any
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         # a whole given name that is a position, a cue word or an address term (柯书记, 苗老师)
         not_given=frozenset(position_group) | frozenset(cues) | frozenset(_words(n["address_terms"], "names.yaml address_terms")),
         position_re=position_re,
+        appoint_re=re.compile(_alternation(_words(ap["verbs"], "names.yaml appointments.verbs"))),
         label_re=re.compile(f"(?:与会)?(?P<label>{label_pattern})"),
         cue_re=re.compile(f"(?:{_alternation(cues)})"),
         frame_re=re.compile(
