@@ -104,11 +104,13 @@ def _split_name_run(run: str) -> list[str]:
     """Names in a run like '苏晓岚' or three names written together."""
     if not regex.fullmatch(r"[\p{Han}·]{2,16}", run):
         return []
-    try:
-        from newsextract.people import split_names
-    except ImportError:  # people package absent: accept a single plausible name only
-        return [run] if 2 <= len(run) <= 4 else []
-    return list(split_names(run))
+    from newsextract.people import split_names
+    from newsextract.people.names import lexicon, surname_len
+
+    names = list(split_names(run))
+    # a credit is a person: every piece starts with a surname (not 区统计局, not 发布时间)
+    lx = lexicon()
+    return names if all(surname_len(n, 0, lx) for n in names) else []
 
 
 def _names_with_offsets(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
@@ -124,21 +126,37 @@ def _names_with_offsets(text: str, start: int, end: int) -> Iterator[tuple[str, 
             pos = i + len(name)
 
 
+@functools.cache
+def _role_re() -> regex.Pattern:
+    """Role words in a credit: a word of two or more characters anywhere (记者贺勇), a
+    one-character word (文 图 摄) only as a word of its own (文:X, X 摄), never inside a
+    name (祝文博)."""
+    words = sorted(_role_of(), key=len, reverse=True)
+    long = [regex.escape(w) for w in words if len(w) > 1]
+    short = [regex.escape(w) for w in words if len(w) == 1]
+    alt = "|".join(long)
+    if short:
+        alt += "|(?<![\\p{Han}·])(?:" + "|".join(short) + ")(?=[ \\t\u3000]*[:：]|[ \\t\u3000]*$|[ \\t\u3000]+)"
+        alt += "|(?:摄影?|图)(?=[ \\t\u3000]*$)"  # 罗志刚摄: glued to the name, but last
+    return regex.compile(alt)
+
+
 def _parse_credit_body(text: str, start: int, end: int) -> list[CreditMatch]:
-    """记者 苏晓岚 何俊 通讯员 卢佳琪 / 罗志刚 摄 / 记者孟凡 → credits."""
-    role_words = sorted(_role_of(), key=len, reverse=True)
-    role_re = regex.compile("|".join(map(regex.escape, role_words)))
-    out: list[CreditMatch] = []
+    """记者 苏晓岚 何俊 通讯员 卢佳琪 / 罗志刚 摄 / 本报记者 罗志刚 摄 / 记者孟凡 /
+    文字:顾小川 制图:范宁 / 县融媒体中心 记者 黎清 → credits (a unit before the first role
+    word is not a name)."""
     body = text[start:end]
-    # Split into (role, span) segments: a role word before names, or 摄 after them.
-    marks = [(m.start(), m.end(), m.group()) for m in role_re.finditer(body)]
+    marks = [(m.start(), m.end(), m.group()) for m in _role_re().finditer(body)]
     if not marks:
-        return out
-    if body.rstrip().endswith(tuple(w for w, f in _role_of().items() if f == "photographers")) and len(marks) == 1:
-        s, e, word = marks[0]
-        for name, ns, ne in _names_with_offsets(text, start, start + s):
-            out.append(CreditMatch(name=name, role="photographers", start=ns, end=ne))
-        return out
+        return []
+    photo_words = tuple(w for w, f in _role_of().items() if f == "photographers")
+    last_s, last_e, last_word = marks[-1]
+    if body[last_e:].strip() == "" and last_word in photo_words and len(marks) <= 2:
+        # ... X 摄: everyone named before the trailing 摄 is a photographer
+        seg_start = marks[0][1] if len(marks) == 2 else 0
+        return [CreditMatch(name=n, role="photographers", start=ns, end=ne)
+                for n, ns, ne in _names_with_offsets(text, start + seg_start, start + last_s)]
+    out: list[CreditMatch] = []
     for i, (s, e, word) in enumerate(marks):
         seg_end = marks[i + 1][0] if i + 1 < len(marks) else len(body)
         for name, ns, ne in _names_with_offsets(text, start + e, start + seg_end):
@@ -221,10 +239,7 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
             continue
         # a whole line of credits: 本报记者 殷梦 / 文字:顾小川 制图:范宁
         if pat["credit_line"].fullmatch(text, ln.start, ln.end):
-            for m in pat["credit_line_part"].finditer(text, ln.start, ln.end):
-                role = _role_field(m.group("role"))
-                for name, ns, ne in _names_with_offsets(text, m.start("names"), m.end("names")):
-                    credits.append(CreditMatch(name=name, role=role, start=ns, end=ne))
+            credits.extend(_parse_credit_body(text, ln.start, ln.end))
             prev_open = False
             continue
         if li == 0:
