@@ -486,6 +486,9 @@ def _organiser(
         if not R.deictic_location.match(text[ls:le]):
             location = Span.of(text, ls, le)
         end = start + loc_at
+    m = R.manner.search(text, start, end)  # "X组以…为主题进行集体学习"
+    if m and m.start() > start:
+        end = m.start()
     while True:  # "县政府日前在…召开": a date between the organ and the verb
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -43,6 +43,7 @@ class Rules:
     session_name: Any
     organiser: Any
     deictic_location: Any
+    manner: Any
     name_end: Any
     kinds: tuple[Named, ...]
     not_meetings: Any
@@ -99,7 +100,7 @@ def rules() -> Rules:
             for e in pat["before_verb"]
         )
         # any place a meeting may be reported: used to skip sentences quickly
-        trigger = _compile("召开|举行|主持|开幕|闭幕|上", "trigger")
+        trigger = _compile("召开|举行|主持|开幕|闭幕|上|进行|开展", "trigger")
         kind_entries = tuple(
             Named(name=k["kind"], extra=k["kind"], pattern=_compile(f"(?:{k['pattern']})$", k["kind"]))
             for k in kinds["kinds"]
@@ -121,6 +122,7 @@ def rules() -> Rules:
             session_name=_compile(pat["session_name"], "session_name"),
             organiser=_compile(pat["organiser"], "organiser"),
             deictic_location=_compile(pat["deictic_location"], "deictic_location"),
+            manner=_compile(pat["manner"], "manner"),
             name_end=_compile(suffix, "suffixes"),
             kinds=kind_entries,
             not_meetings=_compile(_alt(kinds["not_meetings"]) + "$", "not_meetings"),
@@ -152,7 +154,7 @@ def rules() -> Rules:
             name_stop=_compile(pat["name_stop"], "name_stop"),
             bad_name_start=_compile(pat["bad_name_start"], "bad_name_start"),
             list_bridge=_compile(roles["list_bridge"], "list_bridge"),
-            verb_scan=_compile("主持召开|召开|举行|主持|开幕|闭幕", "verb_scan"),
+            verb_scan=_compile("主持召开|召开|举行|主持|开幕|闭幕|进行|开展", "verb_scan"),
             context_end=_compile(pat["context_end"], "context_end"),
             name_lead=_compile(pat["name_lead"], "name_lead"),
         )
