@@ -802,6 +802,7 @@ def _is_subject(text: str, cl_start: int, s: int, R: Rules, index: _Index) -> bo
     if pos >= s:
         return True
     rest = _strip_titles(text, pos, s, index)
+    rest = rest.rstrip("、和及与 ")  # "书记A、B分别发言": B shares the titles before A
     return bool(R.title_suffix.search(rest)) and len(rest) <= 30 and not any(ch in "的在对向从" for ch in rest)
 
 
