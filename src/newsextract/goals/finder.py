@@ -283,12 +283,13 @@ class _Finder:
         if self.in_heading(m.start(), m.end()):
             return False
         stop = _content_end(text, clause.start, clause.end)
+        aim = m.end()
         if mk.requires is not None and stop - m.end() < 2:
             # "年底前，实现……": a marker that ends its clause takes its aim from the next one
-            stop = self.next_clause_end(clause.end)
-        after = text[m.end(): min(stop, m.end() + _WINDOW)]
+            aim, stop = clause.end, self.next_clause_end(clause.end)
+        after = text[aim: min(stop, aim + _WINDOW)]
         if mk.requires is not None and mk.requires.search(after) is None:
-            if not (mk.requires_figure and self.indicators.inside(m.end(), min(stop, m.end() + _WINDOW))):
+            if not (mk.requires_figure and self.indicators.inside(aim, min(stop, aim + _WINDOW))):
                 return False
         if mk.before is not None and mk.before.search(text[max(clause.start, m.start() - 40): m.start()]) is None:
             return False
