@@ -56,10 +56,11 @@ def mark_targets(indicators: list[Any], goals: list[Any]) -> list[Any]:
 
     # The goals family is the one source of truth for is_target: a number is a target
     # exactly when it lies inside a goal.
-    by_span = {(t.start, t.end, t.text): t for g in goals for t in g.targets}
+    # value is part of the key: the two ends of a range (8%至10%) share their text and offsets
+    by_span = {(t.start, t.end, t.text, t.value): t for g in goals for t in g.targets}
     out = []
     for i in indicators:
-        target = by_span.get((i.start, i.end, i.text))
+        target = by_span.get((i.start, i.end, i.text, i.value))
         if target is not None:
             out.append(target)
         elif getattr(i, "is_target", False):
