@@ -31,7 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEXTS = [ROOT / "fixtures" / "sample-page.txt", *sorted((ROOT / "fixtures" / "evaluate" / "gold").glob("*.txt"))]
+# the sample page, the evaluate fixtures and the blind held-out articles: realistic lengths
+DEFAULT_TEXTS = [ROOT / "fixtures" / "sample-page.txt", *sorted((ROOT / "fixtures" / "evaluate" / "gold").glob("*.txt")), *sorted((ROOT / "fixtures" / "heldout").glob("*.txt"))]
 
 _LOAD_PROBE = r"""
 import json, sys, time
