@@ -575,6 +575,7 @@ def _assemble(
         exact.setdefault(key, g)
     groups = _merge_headlines(groups, blocks, n, R)
     groups.sort(key=lambda g: (g.main.sentence.start, g.main.anchor))
+    groups = _merge_parts(groups, blocks, n, R)
     out = []
     openings: dict[int, list[Any]] = {}
     for gi, g in enumerate(groups):
@@ -606,6 +607,28 @@ def _assemble(
             location=location, organizer=organizer, chair=chair, participants=participants,
             reporting_units=units, agenda=agenda, rule=main.rule,
         ))
+    return out
+
+
+def _merge_parts(groups: list[_Group], blocks: list[int], n: int, R: Rules) -> list[_Group]:
+    """Fold a generic part of a meeting (开幕会, 总结会…) into the named meeting before it.
+
+    "Y会议隆重开幕。…X主持开幕会" and "Y现场推进会召开。…随后召开总结会" report one meeting:
+    the part's chair and attendees belong to the meeting named before it in the article.
+    """
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and all(R.session_part.match(_norm(c.name)) for c in g.cands)
+            and not all(R.session_part.match(_norm(c.name)) for c in prev.cands)
+            and _block_of(prev.main.sentence.start, blocks, n) == _block_of(g.main.sentence.start, blocks, n)
+        ):
+            # the part's venue is not the meeting's (观摩 on site, then 总结会 in a hall)
+            prev.cands.extend(attrs.evolve(c, location=None) for c in g.cands if not c.heading)
+            continue
+        out.append(g)
     return out
 
 

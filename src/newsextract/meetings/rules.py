@@ -68,6 +68,7 @@ class Rules:
     verb_scan: Any
     name_lead: Any
     context_end: Any
+    session_part: Any
 
 
 def _compile(pattern: str, where: str) -> Any:
@@ -157,6 +158,7 @@ def rules() -> Rules:
             verb_scan=_compile("主持召开|召开|举行|主持|开幕|闭幕|进行|开展", "verb_scan"),
             context_end=_compile(pat["context_end"], "context_end"),
             name_lead=_compile(pat["name_lead"], "name_lead"),
+            session_part=_compile(pat["session_part"], "session_part"),
         )
     except (KeyError, TypeError, StopIteration) as e:
         raise RulesError(f"meetings/data files are incomplete: {e!r}") from e
