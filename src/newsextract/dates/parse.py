@@ -9,7 +9,7 @@ How a year is fixed when the mention does not print one (5月14日, 1—10月, �
    reference 2023-05-16: 5月20日 → 2023-05-20). A later year is never guessed.
 3. Without a reference date, the year of the last earlier mention in the same text that prints
    a year together with a month (2017年5月17日, 2017年1~9月份) carries over: "2017年5月17日……
-   12月1日" → 2017-12-01. A bare year ("2014年各界人士迎春团拜会", "2024年,在巨大的压力下")
+   12月1日" → 2017-12-01. A bare year ("2014年乡贤新春联谊茶话会", "2024年,在巨大的压力下")
    does not carry over: it is too often a plan year, the year under review or part of a name.
 4. Otherwise the ISO value is partial: --05-14, --11.
 
