@@ -894,6 +894,26 @@ def _people_roles(
                 chairs[name] = Participant(name=name, text=text[s:e], start=s, end=e, role="chair", rule="chair_subject")
                 parts.pop(name, None)
                 break
+    # "X带队赴某镇督导…。随后召开督导反馈会": the leader of the visit convened the meeting
+    main = g.main
+    if not chairs and not parts and main.rule in ("convene", "chair_convene"):
+        gap = text[_lead_end(text, main.sentence, R):main.anchor]
+        if R.convene_gap.match(gap):
+            prev = list(sentences(text, max(0, main.sentence.start - 300), main.sentence.start))
+            for sent in reversed(prev[-3:]):
+                if R.verb_scan.search(text, sent.start, sent.end) and not R.visit.search(text, sent.start, sent.end):
+                    break  # another meeting's report: not ours
+                if not R.visit.search(text, sent.start, sent.end):
+                    continue
+                ms = index.in_range(sent.start, sent.end)
+                cl = next((c for c in clauses(text, sent.start, sent.end) if ms and c.start <= ms[0][0] < c.end), None)
+                if cl is not None and _is_subject(text, cl.start, ms[0][0], R, index):
+                    s, e, pi = ms[0]
+                    name = index.names[pi]
+                    role = "chair" if main.rule == "chair_convene" else "attended"
+                    rec = Participant(name=name, text=text[s:e], start=s, end=e, role=role, rule="visit_leader")
+                    (chairs if role == "chair" else parts)[name] = rec
+                break
     # the speaker of "X在Y会上强调"
     for c in g.cands:
         if c.speaker_at is None:

@@ -69,6 +69,8 @@ class Rules:
     name_lead: Any
     context_end: Any
     session_part: Any
+    convene_gap: Any
+    visit: Any
 
 
 def _compile(pattern: str, where: str) -> Any:
@@ -159,6 +161,8 @@ def rules() -> Rules:
             context_end=_compile(pat["context_end"], "context_end"),
             name_lead=_compile(pat["name_lead"], "name_lead"),
             session_part=_compile(pat["session_part"], "session_part"),
+            convene_gap=_compile(pat["convene_gap"], "convene_gap"),
+            visit=_compile(pat["visit"], "visit"),
         )
     except (KeyError, TypeError, StopIteration) as e:
         raise RulesError(f"meetings/data files are incomplete: {e!r}") from e
