@@ -8,6 +8,8 @@ original string, so that ``original[start:end] == text`` always holds.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from typing import Any, Callable, TypeVar
 
 import attrs
@@ -83,3 +85,24 @@ def remap(obj: T, mapper: Callable[[int, int], tuple[int, int]], source: str) ->
         changes.update(start=start, end=end, text=source[start:end])
     init_names = {a.name: a.alias for a in attrs.fields(type(obj)) if a.init}
     return attrs.evolve(obj, **{init_names.get(k, k): v for k, v in changes.items()}) if changes else obj
+
+
+class OffsetIndex:
+    """Grounded records (anything with ``.start``/``.end``) sorted by start, for range look-ups.
+
+    items (Iterable): the records; kept sorted by (start, end).
+    """
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, start: int, end: int) -> list[Any]:
+        """The records lying wholly inside [start, end), in order."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out

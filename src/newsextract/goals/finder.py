@@ -17,7 +17,7 @@ from newsextract._data import load_yaml
 from newsextract.clauses import CLAUSE_END, OPENERS, clauses, sentences
 from newsextract.errors import RulesError
 from newsextract.goals.records import Goal
-from newsextract.spans import Span
+from newsextract.spans import OffsetIndex, Span
 
 _PACKAGE = "newsextract.goals"
 _CLAUSE_STOP = frozenset("；;")  # a goal never runs past these
@@ -128,21 +128,11 @@ def _rules() -> _Rules:
         raise RulesError(f"goals/data/markers.yaml is malformed: {e!r}") from e
 
 
-class _Sorted:
-    """Grounded objects (anything with ``.start``/``.end``) sorted by start, for range lookups."""
+class _Sorted(OffsetIndex):
+    """Grounded objects sorted by start (objects without offsets are left out)."""
 
     def __init__(self, items: Iterable[Any]):
-        self.items = sorted((x for x in items if _has_offsets(x)), key=lambda x: (x.start, x.end))
-        self.starts = [x.start for x in self.items]
-
-    def inside(self, start: int, end: int) -> list[Any]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
+        super().__init__(x for x in items if _has_offsets(x))
 
     def last_before(self, pos: int, not_before: int = 0, where: Any = None) -> Any:
         i = bisect.bisect_left(self.starts, pos) - 1

@@ -103,7 +103,7 @@ def find_events(
         if leader is None:
             continue
         blk = _block_of(sent.start, blocks, len(text))
-        in_sentence = dvs.between(sent.start, vm.start())  # a visit may span days: 3月8日至9日
+        in_sentence = dvs.inside(sent.start, vm.start())  # a visit may span days: 3月8日至9日
         prev = found[-1] if found else None
         if prev is not None and prev["block"] == blk and prev["leader"].name == leader.name and not in_sentence:
             prev["end"] = sent.end  # the same visit, told on ("X一行又赶到…")

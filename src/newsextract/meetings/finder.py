@@ -35,7 +35,7 @@ import regex
 from newsextract.clauses import clauses, sentences
 from newsextract.meetings.records import Meeting, Participant
 from newsextract.meetings.rules import Rules, rules
-from newsextract.spans import Span, remap
+from newsextract.spans import OffsetIndex, Span, remap
 
 
 @attrs.frozen(kw_only=True)
@@ -114,12 +114,11 @@ class _Index:
         return i < len(self.mentions) and self.mentions[i][0] == pos
 
 
-class _Dates:
+class _Dates(OffsetIndex):
     """Date mentions sorted by offset, with look-ups by start and end."""
 
     def __init__(self, dvs: list[Any]) -> None:
-        self.items = dvs
-        self.starts = [d.start for d in dvs]
+        super().__init__(dvs)
         self.by_start: dict[int, Any] = {}
         self.by_end: dict[int, Any] = {}
         for d in dvs:
@@ -128,15 +127,6 @@ class _Dates:
             if d.end not in self.by_end or d.start < self.by_end[d.end].start:
                 self.by_end[d.end] = d
 
-    def between(self, start: int, end: int) -> list[Any]:
-        """Dates inside [start, end)."""
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
 
 
 def _offsets(obj: Any, n: int) -> tuple[int | None, int]:
@@ -705,7 +695,7 @@ def _date_for(c: _Candidate, dvs: _Dates, opening: list[Any]) -> Any:
     def usable(d: Any) -> bool:
         return (getattr(d, "interval", None) is None or _day_run(d)) and not any(s <= d.start < e for s, e in inside)
 
-    in_sentence = [d for d in dvs.between(c.sentence.start, c.anchor) if usable(d)]
+    in_sentence = [d for d in dvs.inside(c.sentence.start, c.anchor) if usable(d)]
     if in_sentence:
         return _first_day(in_sentence[-1])
     return _first_day(next((d for d in opening if usable(d)), None))
@@ -747,7 +737,7 @@ def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_sta
         if s <= pos < e or (s >= pos and not text[pos:s].strip()):
             pos = max(pos, e)
     for sent in sentences(text, pos, min(blk_end, pos + 600)):
-        return dvs.between(sent.start, sent.end)
+        return dvs.inside(sent.start, sent.end)
     return []
 
 
