@@ -199,7 +199,7 @@ def _looks_like_title(text: str, ln: _Line, has_more: bool) -> bool:
         return False
     if s[-1] in "。；;：:,，、" or regex.search(r"[,，;；]", s):
         return False
-    if regex.match(r"(?:本报|本刊)|^\d{1,2}月\d{1,2}日|^[(（]", s):
+    if _patterns()["not_title_start"].match(s):
         return False
     return bool(regex.search(r"\p{Han}", s))
 
@@ -298,17 +298,18 @@ def _trailing_names(text: str, ln: _Line, only_line: bool, cuts: list[tuple[int,
     """Names alone at the end of an article: a last line '柏松', or '…。”(汪洋)'."""
     line = text[ln.start : ln.end]
     # A whole line of names only when nothing in it was already read as a credit or marker.
-    whole = None if only_line or cuts else regex.fullmatch(r"[(（]?[ \t\u3000]*([\p{Han}]{2,12}(?:[ \t\u3000]+[\p{Han}]{2,4}){0,4})[ \t\u3000]*[)）]?", line)
+    pat = _patterns()
+    whole = None if only_line or cuts else pat["trailing_names"].fullmatch(line)
     if whole:
-        names = list(_names_with_offsets(text, ln.start + whole.start(1), ln.start + whole.end(1)))
+        names = list(_names_with_offsets(text, ln.start + whole.start("names"), ln.start + whole.end("names")))
         covered = sum(e - s for _, s, e in names)
-        if names and covered == len(regex.sub(r"\s", "", whole.group(1))):
+        if names and covered == len(regex.sub(r"\s", "", whole.group("names"))):
             return [CreditMatch(name=n, role="reporters", start=s, end=e) for n, s, e in names], (ln.start, ln.end)
         return None
-    tail = regex.search(r"(?<=[。！？!?”’])[ \t\u3000]*[(（]([\p{Han}]{2,12})[)）][ \t\u3000]*$", line)
+    tail = pat["trailing_bracket"].search(line)
     if tail and not any(s <= ln.start + tail.start() < e for s, e in cuts):
-        names = list(_names_with_offsets(text, ln.start + tail.start(1), ln.start + tail.end(1)))
-        if names and sum(e - s for _, s, e in names) == len(tail.group(1)):
+        names = list(_names_with_offsets(text, ln.start + tail.start("names"), ln.start + tail.end("names")))
+        if names and sum(e - s for _, s, e in names) == len(tail.group("names")):
             return [CreditMatch(name=n, role="reporters", start=s, end=e) for n, s, e in names], (ln.start + tail.start(), ln.end)
     return None
 
