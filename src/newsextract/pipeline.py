@@ -128,7 +128,7 @@ def extract(text: str, *, reference_date: str | dt.date | None = None) -> Docume
     """
     ref = coerce_reference_date(reference_date)
     prepared = _prepare(text)
-    return next(_process(iter([prepared]), ref, n_process=1, batch_size=16))
+    return next(_process(iter([prepared]), ref, batch_size=16))
 
 
 def pipe(
@@ -154,12 +154,12 @@ def pipe(
         n_process = os.cpu_count() or 1
     if n_process > 1:
         return _parallel(texts, ref, n_process=n_process, batch_size=batch_size)
-    return _process((_prepare(t) for t in texts), ref, n_process=1, batch_size=batch_size)
+    return _process((_prepare(t) for t in texts), ref, batch_size=batch_size)
 
 
 def _extract_in_worker(job: tuple[Any, dt.date | None]) -> Document:
     text, ref = job
-    return next(_process(iter([_prepare(text)]), ref, n_process=1, batch_size=16))
+    return next(_process(iter([_prepare(text)]), ref, batch_size=16))
 
 
 def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int, batch_size: int) -> Iterator[Document]:
@@ -172,13 +172,13 @@ def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int, batc
         yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=max(1, batch_size))
 
 
-def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, n_process: int, batch_size: int) -> Iterator[Document]:
+def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, batch_size: int) -> Iterator[Document]:
     nlp = load()
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     for_docs, for_records = itertools.tee(prepared)
     view_texts = (view.text for p in for_docs for view in p.views)
-    # Workers segment (the statistical, expensive part); the rule components run here.
-    docs = nlp.pipe(view_texts, n_process=n_process, batch_size=batch_size, disable=ours)
+    # Segment in batches with nlp.pipe, then run the rule components with the context set.
+    docs = nlp.pipe(view_texts, batch_size=batch_size, disable=ours)
     for p in for_records:
         articles = []
         for layout, view in zip(p.layouts, p.views):
