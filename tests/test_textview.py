@@ -24,9 +24,12 @@ from newsextract.textview import Piece, build_view, whole_text_view
         ("<p>三个</p>", "三个"),
         ("a < b", "a < b"),
         ("零\u200b宽", "零宽"),
+        ("<b>１</b>２<br/>３", "123"),
+        ("甲\ud800乙", "甲\ufffd乙"),
     ],
     ids=["fullwidth-digits", "fullwidth-letters", "stray-space", "ideographic-space", "latin-space-kept",
-         "space-before-digit-kept", "html-tags", "lone-angle-kept", "zero-width"],
+         "space-before-digit-kept", "html-tags", "lone-angle-kept", "zero-width",
+         "fullwidth-between-tags", "lone-surrogate"],
 )
 def test_textview_normalises(source, view):
     assert whole_text_view(source).text == view

@@ -18,6 +18,10 @@ T = TypeVar("T")
 
 
 def _check_offsets(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+    # one validator instead of instance_of(int) + a range check: records are built by the
+    # thousand per page, and each validator is a call
+    if type(value) is not int and not isinstance(value, int):
+        raise TypeError(f"{type(instance).__name__}.{attribute.name} must be an int, got {type(value).__name__}")
     if value < 0:
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
     if attribute.name == "end" and value < instance.start:
@@ -26,7 +30,7 @@ def _check_offsets(instance: Any, attribute: attrs.Attribute, value: int) -> Non
 
 def offset_field() -> Any:
     """An ``int`` offset field validated to be non-negative (``end`` also ``>= start``)."""
-    return attrs.field(validator=[attrs.validators.instance_of(int), _check_offsets])
+    return attrs.field(validator=_check_offsets)
 
 
 @attrs.frozen(kw_only=True)
@@ -56,10 +60,36 @@ class Span:
 
 def is_grounded(obj: Any) -> bool:
     """True for an attrs instance with ``text``/``start``/``end`` fields."""
-    if not attrs.has(type(obj)):
-        return False
-    names = {a.name for a in attrs.fields(type(obj))}
-    return {"text", "start", "end"} <= names
+    plan = _plan(type(obj))
+    return plan is not None and plan.grounded
+
+
+@attrs.frozen
+class _RemapPlan:
+    """What :func:`remap` needs to know about one attrs class, worked out once per class."""
+
+    grounded: bool  # has text/start/end: its own offsets move
+    fields: tuple[tuple[str, str], ...]  # (attribute name, __init__ keyword) of every init field
+
+
+_PLANS: dict[type, _RemapPlan | None] = {}
+
+
+def _plan(cls: type) -> _RemapPlan | None:
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    plan = None
+    if attrs.has(cls):
+        fields = attrs.fields(cls)
+        names = {a.name for a in fields}
+        plan = _RemapPlan(
+            grounded={"text", "start", "end"} <= names,
+            fields=tuple((a.name, a.alias or a.name) for a in fields if a.init),
+        )
+    _PLANS[cls] = plan
+    return plan
 
 
 def remap(obj: T, mapper: Callable[[int, int], tuple[int, int]], source: str) -> T:
@@ -70,21 +100,30 @@ def remap(obj: T, mapper: Callable[[int, int], tuple[int, int]], source: str) ->
     RETURNS: a new object of the same shape (tuples/lists/attrs records are rebuilt).
     """
     if isinstance(obj, (list, tuple)):
-        return type(obj)(remap(x, mapper, source) for x in obj)  # type: ignore[return-value]
-    if not attrs.has(type(obj)):
+        items = [remap(x, mapper, source) for x in obj]
+        if all(new is old for new, old in zip(items, obj)):
+            return obj  # nothing grounded inside (e.g. a tuple of strings)
+        return type(obj)(items)  # type: ignore[return-value]
+    plan = _plan(type(obj))
+    if plan is None:
         return obj
-    changes: dict[str, Any] = {}
-    for a in attrs.fields(type(obj)):
-        value = getattr(obj, a.name)
-        if attrs.has(type(value)) or isinstance(value, (list, tuple)):
+    changed = False
+    values: dict[str, Any] = {}
+    for name, keyword in plan.fields:
+        value = getattr(obj, name)
+        # only containers and attrs records can hold grounded records; scalars pass through
+        if isinstance(value, (list, tuple)) or _plan(type(value)) is not None:
             new = remap(value, mapper, source)
             if new is not value:
-                changes[a.name] = new
-    if is_grounded(obj):
+                changed = True
+                value = new
+        values[keyword] = value
+    if plan.grounded:
         start, end = mapper(obj.start, obj.end)  # type: ignore[attr-defined]
-        changes.update(start=start, end=end, text=source[start:end])
-    init_names = {a.name: a.alias for a in attrs.fields(type(obj)) if a.init}
-    return attrs.evolve(obj, **{init_names.get(k, k): v for k, v in changes.items()}) if changes else obj
+        values.update(start=start, end=end, text=source[start:end])
+        changed = True
+    # the class's own __init__, so validators still check the new offsets
+    return type(obj)(**values) if changed else obj  # type: ignore[return-value]
 
 
 class OffsetIndex:

@@ -14,6 +14,7 @@ view is ``[offsets[s], offsets[e - 1] + 1)`` of the original.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
 
@@ -70,26 +71,36 @@ class TextView:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Characters the view rewrites or drops (full-width forms, odd spaces, lone surrogates); the
+# runs between them are copied whole, which keeps the view cheap on ordinary text.
+_SPECIAL = re.compile("[\uD800-\uDFFF" + "".join(re.escape(chr(cp)) for cp in sorted(_FULLWIDTH)) + "]")
+
+
 def _normalise_piece(source: str, start: int, end: int, chars: list[str], offsets: array) -> None:
     segment = source[start:end]
-    tags = [(m.start() + start, m.end() + start) for m in _TAG.finditer(segment)] if "<" in segment else []
-    tag_i = 0
-    for i in range(start, end):
-        while tag_i < len(tags) and tags[tag_i][1] <= i:
-            tag_i += 1
-        if tag_i < len(tags) and tags[tag_i][0] <= i:
-            continue
-        ch = source[i]
-        cp = ord(ch)
-        if 0xD800 <= cp <= 0xDFFF:  # a lone surrogate cannot be encoded: read it as U+FFFD
-            ch, cp = "\ufffd", 0xFFFD
-        if cp in _FULLWIDTH:
-            mapped = _FULLWIDTH[cp]
-            if mapped is None:
-                continue
-            ch = chr(mapped)
-        chars.append(ch)
-        offsets.append(i)
+    kept = [(start, end)]
+    if "<" in segment:  # cut HTML tags out: keep the ranges between them
+        kept, pos = [], start
+        for m in _TAG.finditer(segment):
+            kept.append((pos, m.start() + start))
+            pos = m.end() + start
+        kept.append((pos, end))
+    for lo, hi in kept:
+        pos = lo
+        for m in _SPECIAL.finditer(source, lo, hi):
+            i = m.start()
+            chars.extend(source[pos:i])
+            offsets.extend(range(pos, i))
+            cp = ord(source[i])
+            if 0xD800 <= cp <= 0xDFFF:  # a lone surrogate cannot be encoded: read it as U+FFFD
+                chars.append("\ufffd")
+                offsets.append(i)
+            elif (mapped := _FULLWIDTH[cp]) is not None:
+                chars.append(chr(mapped))
+                offsets.append(i)
+            pos = i + 1
+        chars.extend(source[pos:hi])
+        offsets.extend(range(pos, hi))
     _drop_stray_spaces(chars, offsets)
 
 
