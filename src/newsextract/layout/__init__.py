@@ -228,6 +228,7 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
     paragraphs: list[tuple[int, int]] = []
     pat = _patterns()
     prev_open = False  # previous kept paragraph ended without closing punctuation
+    prev_mid_sentence = False  # ... and it already holds a full stop: a single newline broke a sentence
     for li, ln in enumerate(body):
         cuts: list[tuple[int, int]] = []
         # web-page metadata: 来源… 发布时间… / 责任编辑：… (an 作者：X in it is a credit)
@@ -268,7 +269,10 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
         if not kept:
             prev_open = False
             continue
-        join = ln.blank_before and prev_open
+        if ln.blank_before:
+            join = prev_open
+        else:
+            join = prev_mid_sentence and not pat["item_start"].match(text, ln.start, ln.end)
         if join and paragraphs:  # one logical paragraph across the column break
             paragraphs[-1] = (paragraphs[-1][0], ln.end)
         else:
@@ -280,6 +284,7 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
         # A paragraph broken by a column: long, or already holding a sentence, and not closed.
         body_like = length >= 30 or any(ch in "。，,；" for ch in text[last_s:last_e])
         prev_open = body_like and not _is_closed(text, last_e) and not continuations_at_end(continuations, ln.end)
+        prev_mid_sentence = prev_open and bool(pat["sentence_stop"].search(text, paragraphs[-1][0], last_e))
     start = group[0].start
     end = group[-1].end
     return ArticleLayout(
