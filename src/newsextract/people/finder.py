@@ -32,17 +32,19 @@ brackets at the end of a paragraph) are never people.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from newsextract.people.lexicon import Lexicon, is_han, lexicon
-from newsextract.people.names import _NOT_GIVEN, ANON, PUNCT, Words, is_not_name, plausible, split_names, surname_len
+from newsextract.people.names import _NOT_GIVEN, ANON, PUNCT, Words, is_not_name, plausible, separators, split_names, surname_len
 from newsextract.people.records import Person, Title
 from newsextract.spans import Span
 
 _SENTENCE_END = frozenset("。！？!?\n")
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 _CHAIN_SEPS = frozenset("、兼")
 _MAX_PREFIX = 32
 _SPACES = frozenset(" \u3000\u00a0\t")
@@ -75,6 +77,63 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
+@attrs.frozen
+class _Tables:
+    """Look-up tables derived from the lexicon (built once per process by :func:`_tables`)."""
+
+    stop_set: frozenset[str]
+    stop_lengths: list[int]  # longest first
+    lead_set: frozenset[str]
+    lead_lengths: list[int]  # longest first
+    speech_lengths: list[int]
+
+
+@functools.cache
+def _tables() -> _Tables:
+    lx = lexicon()
+    return _Tables(
+        stop_set=frozenset(lx.stop_words),
+        stop_lengths=sorted({len(w) for w in lx.stop_words}, reverse=True),
+        lead_set=frozenset(lx.not_title_lead),
+        lead_lengths=sorted({len(w) for w in lx.not_title_lead}, reverse=True),
+        speech_lengths=sorted({len(w) for w in lx.speech}),
+    )
+
+
+@functools.cache
+def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a marker before bylined names: 记者, 通讯员 …; a run of names before 摄 …)."""
+    lx = lexicon()
+    before = re.compile("|".join(re.escape(w) for w in lx.byline_before))
+    after = re.compile(
+        rf"([\u3400-\u9fff]{{2,12}})[ \t\u3000]*(?:{'|'.join(map(re.escape, lx.byline_after))})(?=[)）\]】\s]|$)"
+    )
+    return before, after
+
+
+@functools.lru_cache(maxsize=4096)
+def _level_of(org: str | None, position: str) -> str | None:
+    """The level of a title: the last marker of its organisation's place chain, else the position's."""
+    lx = lexicon()
+    if org:
+        masked = org
+        for w in lx.level_false:
+            masked = masked.replace(w, "\0" * len(w))
+        # the last marker of the leading place chain: 某省青川县水利局 → 县, 市农业农村局 → 市
+        marks = sorted((i, len(marker), level) for marker, level in lx.levels for i in _find_all(masked, marker))
+        best, end = None, -1
+        for i, length, level in marks:
+            if i < end:
+                continue
+            gap = masked[end:i] if end >= 0 else ""
+            if best is not None and (len(gap) > 6 or gap.endswith(lx.org_suffixes) or any(c in _ORG_CHARS for c in gap)):
+                break
+            best, end = level, i + length
+        if best:
+            return best
+    return lx.position_levels.get(position)
+
+
 @attrs.define
 class _RawTitle:
     start: int
@@ -103,7 +162,8 @@ class _Finder:
         self.text = text
         self.n = len(text)
         self.lx: Lexicon = lexicon()
-        self.words = Words(words, text)
+        seps = separators(text)
+        self.words = Words(words, text, seps)
         self.hard: set[int] = set()
         for h in headings or ():
             try:
@@ -111,16 +171,12 @@ class _Finder:
             except (TypeError, ValueError, IndexError):
                 continue
             self.hard.update((s, e))
-        self._stop_set = frozenset(self.lx.stop_words)
-        self._stop_lengths = sorted({len(w) for w in self.lx.stop_words}, reverse=True)
-        self._lead_lengths = sorted({len(w) for w in self.lx.not_title_lead}, reverse=True)
-        self._lead_set = frozenset(self.lx.not_title_lead)
-        starts = {0} | {i + 1 for i, ch in enumerate(text) if ch in PUNCT or ch.isspace()} | self.hard
+        self.tables = _tables()
+        starts = {0} | {i + 1 for i in seps} | self.hard
         self.clause_starts = sorted(s for s in starts if 0 <= s < self.n)
-        self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END] + sorted(h - 1 for h in self.hard if h > 0)
+        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + sorted(h - 1 for h in self.hard if h > 0)
         self.sentence_ends.sort()
         self._stop_cache: dict[int, int] = {}
-        self._speech_lengths = sorted({len(w) for w in self.lx.speech})
         self.entries: dict[str, _Entry] = {}
         self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
         self.blocked: set[int] = set()  # byline characters
@@ -250,7 +306,7 @@ class _Finder:
     # ------------------------------------------------------------------ bylines
     def find_bylines(self) -> None:
         text, lx = self.text, self.lx
-        marks = re.compile("|".join(re.escape(w) for w in lx.byline_before))
+        marks, after_re = _byline_patterns()
         for m in marks.finditer(text):
             i = m.end()
             while True:
@@ -279,10 +335,8 @@ class _Finder:
                 if e is not None:
                     self._block(i, e, [text[i:e]])
                 break
-        after_re = re.compile(
-            rf"([\u3400-\u9fff]{{2,12}})[ \t\u3000]*(?:{'|'.join(map(re.escape, lx.byline_after))})(?=[)）\]】\s]|$)"
-        )
-        for m in after_re.finditer(text):
+        # the pattern tries every Han run of the text: only worth it when a marker (摄) occurs
+        for m in after_re.finditer(text) if any(w in text for w in lx.byline_after) else ():
             names = split_names(m.group(1))
             if names and "".join(names) == m.group(1):
                 self._block(m.start(1), m.end(1), names)
@@ -310,8 +364,8 @@ class _Finder:
         ch = text[i - 1]
         if not (is_han(ch) or ch.isascii() and ch.isalnum()):
             return -1
-        for length in self._stop_lengths:
-            if i - length >= 0 and text[i - length : i] in self._stop_set and (
+        for length in self.tables.stop_lengths:
+            if i - length >= 0 and text[i - length : i] in self.tables.stop_set and (
                 not self.words.present or (i - length in self.words.starts and i in self.words.ends)
             ):
                 return length
@@ -330,26 +384,6 @@ class _Finder:
             k = max(prefix.rfind("("), prefix.rfind("（"))
             prefix = prefix[:k] if k > 0 else ""
         return prefix.endswith(self.lx.org_suffixes)
-
-    def level_of(self, org: str | None, position: str) -> str | None:
-        lx = self.lx
-        if org:
-            masked = org
-            for w in lx.level_false:
-                masked = masked.replace(w, "\0" * len(w))
-            # the last marker of the leading place chain: 某省青川县水利局 → 县, 市农业农村局 → 市
-            marks = sorted((i, len(marker), level) for marker, level in lx.levels for i in _find_all(masked, marker))
-            best, end = None, -1
-            for i, length, level in marks:
-                if i < end:
-                    continue
-                gap = masked[end:i] if end >= 0 else ""
-                if best is not None and (len(gap) > 6 or gap.endswith(lx.org_suffixes) or any(c in _ORG_CHARS for c in gap)):
-                    break
-                best, end = level, i + length
-            if best:
-                return best
-        return lx.position_levels.get(position)
 
     def find_titles(self) -> list[_RawTitle]:
         text, lx = self.text, self.lx
@@ -383,8 +417,8 @@ class _Finder:
             changed = True
             while changed and s < ps:
                 changed = False
-                for length in self._lead_lengths:
-                    if s + length <= ps and text[s : s + length] in self._lead_set:
+                for length in self.tables.lead_lengths:
+                    if s + length <= ps and text[s : s + length] in self.tables.lead_set:
                         s += length
                         changed = True
                         break
@@ -462,7 +496,7 @@ class _Finder:
         org = raw.org or inherited
         return Title(
             text=self.text[raw.start : raw.end], start=raw.start, end=raw.end, org=org,
-            position=raw.position, level=self.level_of(org, raw.position),
+            position=raw.position, level=_level_of(org, raw.position),
             deputy=raw.deputy, acting=raw.acting, rule=rule,
         )
 
@@ -589,7 +623,7 @@ class _Finder:
             if e is None:
                 continue
             after = e + 2 if text.startswith("同志", e) else e
-            if after == e and not any(text[e : e + k] in lx.speech for k in self._speech_lengths):
+            if after == e and not any(text[e : e + k] in lx.speech for k in self.tables.speech_lengths):
                 continue  # X说 / X同志 at the start of a clause
             if self.words.present and not (s in self.words.starts and e in self.words.ends):
                 continue
@@ -700,7 +734,10 @@ class _Finder:
             return None
         for given in (2, 1):
             e = s + k + given
-            if e > self.n or not plausible(text[s:e], lx) or any(i in self.blocked for i in range(s, e)):
+            # the connector first: it is the cheap test, and most clause starts have none
+            if e > self.n or not text.startswith(connectors, e):
+                continue
+            if not plausible(text[s:e], lx) or any(i in self.blocked for i in range(s, e)):
                 continue
             for conn in connectors:
                 if not text.startswith(conn, e):

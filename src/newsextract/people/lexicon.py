@@ -84,6 +84,14 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _first_char_guard(*word_lists: list[str] | tuple[str, ...]) -> str:
+    """A look-ahead for the first characters of ``word_lists``, put before a pattern every match
+    of which starts with one of those words: ``re`` then skips most offsets with one
+    character-class test instead of trying each alternative there."""
+    chars = sorted({w[0] for words in word_lists for w in words})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -116,7 +124,8 @@ def lexicon() -> Lexicon:
     acting = tuple(_words(t["acting_markers"], "titles.yaml acting_markers"))
     deputy = t["deputy_marker"]
     position_re = re.compile(
-        f"(?P<acting>{_alternation(acting)})?(?P<deputy>{re.escape(deputy)})?(?P<pos>{_alternation(list(position_group))})"
+        _first_char_guard(acting, [deputy], list(position_group))
+        + f"(?P<acting>{_alternation(acting)})?(?P<deputy>{re.escape(deputy)})?(?P<pos>{_alternation(list(position_group))})"
     )
     levels = tuple((k, v) for k, v in sorted(t["levels"].items(), key=lambda kv: -len(kv[0])))
     cl = t["collective_labels"]
@@ -168,7 +177,7 @@ def lexicon() -> Lexicon:
         not_given=frozenset(position_group) | frozenset(cues) | frozenset(_words(n["address_terms"], "names.yaml address_terms")),
         position_re=position_re,
         appoint_re=re.compile(_alternation(_words(ap["verbs"], "names.yaml appointments.verbs"))),
-        label_re=re.compile(f"(?:与会)?(?P<label>{label_pattern})"),
+        label_re=re.compile(_first_char_guard(["与会"], qualifiers, labels) + f"(?:与会)?(?P<label>{label_pattern})"),
         cue_re=re.compile(f"(?:{_alternation(cues)})"),
         frame_re=re.compile(
             f"在(?P<name>[{HAN}]{{2,4}}?)的(?:{_alternation(_words(n['frames'], 'names.yaml frames'))})下"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from newsextract.people.lexicon import Lexicon, is_han, lexicon
@@ -18,6 +19,15 @@ ANON = "某"
 # Punctuation and spacing that may follow a name.
 PUNCT = frozenset("，,、。．.；;：:！!？?“”\"'‘’（）()《》〈〉【】[]「」『』—–-…·/|\n\r\t \u3000\u00a0")
 
+# PUNCT or whitespace (``\s`` matches exactly what ``str.isspace`` accepts): one regex scan per text
+_SEPARATOR_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCT)) + r"\s]")
+
+
+def separators(text: str) -> list[int]:
+    """Offsets of the punctuation and spacing characters of ``text`` (PUNCT or ``isspace``)."""
+    return [m.start() for m in _SEPARATOR_RE.finditer(text)]
+
+
 # split_names: probability of a name length, by surname length.
 _LEN_P = {1: {2: 0.3, 3: 0.7}, 2: {3: 0.5, 4: 0.5}}
 # split_names: a surname of rank r opens a name with odds ~ _SURNAME_MASS / (r + 10)
@@ -26,27 +36,29 @@ _COMPOUND_RANK = 50
 
 
 class Words:
-    """pkuseg word boundaries as evidence (absent when ``words`` is None)."""
+    """pkuseg word boundaries as evidence (absent when ``words`` is None).
 
-    def __init__(self, words: Sequence[tuple[int, int]] | None, text: str) -> None:
+    words (Sequence[tuple[int, int]] | None): pkuseg word offsets.
+    text (str): the text they index.
+    seps (Sequence[int] | None): :func:`separators` of ``text``, when already computed.
+    """
+
+    def __init__(self, words: Sequence[tuple[int, int]] | None, text: str, seps: Sequence[int] | None = None) -> None:
         n = len(text)
         self.present = bool(words)
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        self.inside: set[int] = set()  # offsets strictly inside a multi-character word
-        for s, e in words or ():
-            if 0 <= s < e <= n:
-                self.starts.add(s)
-                self.ends.add(e)
-                self.inside.update(range(s + 1, e))
+        valid = [(s, e) for s, e in words or () if 0 <= s < e <= n]
+        self.starts: set[int] = {s for s, _ in valid}
+        self.ends: set[int] = {e for _, e in valid}
+        # offsets strictly inside a multi-character word
+        self.inside: set[int] = {i for s, e in valid if e - s > 1 for i in range(s + 1, e)}
         if self.present:
             # punctuation always separates words, even when the segmenter glued it (恒,五十)
-            for i, ch in enumerate(text):
-                if ch in PUNCT or ch.isspace():
-                    self.inside.discard(i)
-                    self.inside.discard(i + 1)
-                    self.ends.add(i)
-                    self.starts.add(i + 1)
+            seps = separators(text) if seps is None else seps
+            after = [i + 1 for i in seps]
+            self.inside.difference_update(seps)
+            self.inside.difference_update(after)
+            self.ends.update(seps)
+            self.starts.update(after)
 
     def boundary(self, i: int) -> bool:
         """True when no word crosses offset ``i`` (always True without words)."""
