@@ -146,14 +146,16 @@ def pipe(
         forked from this process (where the platform can fork), so they share the model
         instead of loading it again. (spaCy's own ``nlp.pipe(n_process=…)`` only moves the
         segmentation, and its docs cannot carry the records back.)
-    batch_size (int): texts handed to a worker at a time.
+    batch_size (int): texts segmented together by ``nlp.pipe`` in one process. Workers are
+        handed one text at a time: a text costs milliseconds, passing it costs far less,
+        and larger chunks leave a worker idle at the end of a short run.
     YIELDS (Document): one per input text.
     """
     ref = coerce_reference_date(reference_date)
     if n_process == -1:
         n_process = os.cpu_count() or 1
     if n_process > 1:
-        return _parallel(texts, ref, n_process=n_process, batch_size=batch_size)
+        return _parallel(texts, ref, n_process=n_process)
     return _process((_prepare(t) for t in texts), ref, batch_size=batch_size)
 
 
@@ -162,14 +164,14 @@ def _extract_in_worker(job: tuple[Any, dt.date | None]) -> Document:
     return next(_process(iter([_prepare(text)]), ref, batch_size=16))
 
 
-def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int, batch_size: int) -> Iterator[Document]:
+def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int) -> Iterator[Document]:
     import multiprocessing as mp
 
     load()  # before forking, so that the workers inherit the loaded model
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else methods[0])
     with ctx.Pool(n_process) as pool:
-        yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=max(1, batch_size))
+        yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=1)
 
 
 def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, batch_size: int) -> Iterator[Document]:
