@@ -174,6 +174,9 @@ class _Finder:
         self.tables = _tables()
         starts = {0} | {i + 1 for i in seps} | self.hard
         self.clause_starts = sorted(s for s in starts if 0 <= s < self.n)
+        # the clause starts where a surname begins: the only ones the speech, apposition and
+        # appointment passes can use
+        self.name_starts = [s for s in self.clause_starts if surname_len(text, s, self.lx)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + sorted(h - 1 for h in self.hard if h > 0)
         self.sentence_ends.sort()
         self._stop_cache: dict[int, int] = {}
@@ -236,7 +239,7 @@ class _Finder:
         best: tuple[int, int, int, int] | None = None
         for given in (1, 2):
             e = s + k + given
-            if e > self.n or any(i in self.hard for i in range(s + 1, e)) or any(i in self.blocked for i in range(s, e)):
+            if e > self.n or not self.hard.isdisjoint(range(s + 1, e)) or not self.blocked.isdisjoint(range(s, e)):
                 break
             if not all(is_han(c) and c not in _NOT_GIVEN for c in text[s + k : e]):
                 break
@@ -391,7 +394,7 @@ class _Finder:
         last_ps, last_ext = -1, -1
         for m in lx.position_re.finditer(text):
             ps, pe = m.start(), m.end()
-            if any(i in self.blocked for i in range(ps, pe)) or any(i in self.hard for i in range(ps + 1, pe)):
+            if not self.blocked.isdisjoint(range(ps, pe)) or not self.hard.isdisjoint(range(ps + 1, pe)):
                 continue
             i = ps
             lo = max(0, ps - _MAX_PREFIX)
@@ -609,14 +612,14 @@ class _Finder:
                 if s < 0:
                     continue
                 cand = text[s:e]
-                if plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s) and not any(i in self.blocked for i in range(s, e)):
+                if plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s) and self.blocked.isdisjoint(range(s, e)):
                     if not self.words.present or s in self.words.starts:
                         self.add(cand, s, e, "count_list")
                         break
 
     def speech_pass(self) -> None:
         text, lx = self.text, self.lx
-        for s in self.clause_starts:
+        for s in self.name_starts:
             if s in self.taken:
                 continue
             e = self.name_at(s, strict=True, min_strength=1)
@@ -658,7 +661,7 @@ class _Finder:
         """栗某,四十来岁,某村支部书记。 — a name opening a sentence, then age/sex and a title."""
         text = self.text
         by_start = {r.start: r for r in raws if not r.bare}
-        for s in self.clause_starts:
+        for s in self.name_starts:
             if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END):
                 continue
             e = self.name_at(s, strict=True, min_strength=3)
@@ -737,7 +740,7 @@ class _Finder:
             # the connector first: it is the cheap test, and most clause starts have none
             if e > self.n or not text.startswith(connectors, e):
                 continue
-            if not plausible(text[s:e], lx) or any(i in self.blocked for i in range(s, e)):
+            if not plausible(text[s:e], lx) or not self.blocked.isdisjoint(range(s, e)):
                 continue
             for conn in connectors:
                 if not text.startswith(conn, e):
@@ -778,7 +781,7 @@ class _Finder:
         lookup = ({r.start: r for r in usable}, by_pos, [r.pos_start for r in by_pos])
         heads: list[tuple[int, Sequence[str]]] = []
         heads.extend((m.end(), lx.appoint_connectors) for m in lx.appoint_re.finditer(text))
-        heads.extend((s, lx.clause_connectors) for s in self.clause_starts)
+        heads.extend((s, lx.clause_connectors) for s in self.name_starts)
         for s, connectors in heads:
             while True:
                 got = self._appointed(s, connectors, lookup)
@@ -800,7 +803,7 @@ class _Finder:
         pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
         for m in pattern.finditer(self.text):
             s, e = m.start(), m.end()
-            if any(i in self.blocked for i in range(s, e)) or s in self.entries[m.group()].mentions:
+            if not self.blocked.isdisjoint(range(s, e)) or s in self.entries[m.group()].mentions:
                 continue
             if e - s == 2 and self.follow_strength(e) == 0 and not (self.words.present and s in self.words.starts and e in self.words.ends):
                 continue  # a two-character name inside a longer word or name (王海|涛)
