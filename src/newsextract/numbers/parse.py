@@ -6,6 +6,7 @@ All arithmetic is done with :class:`decimal.Decimal`, so ``1.57`` stays 1.57 and
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 # Chinese digits (lower case, financial upper case, and the circle zero)
@@ -170,6 +171,12 @@ def parse_decimal(s: str) -> Decimal | None:
     """Exact value of one numeric expression as a Decimal (see :func:`parse_number`)."""
     if not isinstance(s, str):
         return None
+    return _parse_str(s)
+
+
+# The same few numerals recur in every article (1, 10, 万...); a Decimal is immutable.
+@functools.lru_cache(maxsize=4096)
+def _parse_str(s: str) -> Decimal | None:
     s = "".join(s.split()).translate(_FULLWIDTH)
     if not s:
         return None

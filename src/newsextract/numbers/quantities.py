@@ -130,7 +130,7 @@ def _core_re() -> Any:
     return regex.compile(rf"(?P<neg>(?<![0-9A-Za-z])[负\-−－](?=[0-9０-９]))?(?:(?P<ar>{arabic})|(?P<cn>{chinese}))")
 
 
-_RANGE_JOINERS = ("—", "-", "–", "~", "～", "至", "到", "－")
+_RANGE_JOINERS = frozenset("—-–~～至到－")  # one character each: a range joiner is text[p]
 _DATE_AFTER = "月日号"
 
 
@@ -151,6 +151,11 @@ def _unit_at(text: str, p: int, cn: bool) -> _Unit | None:
                 continue  # 十分重要, 三分之一: 分 is a score only after Arabic digits (91.5分)
             return u
     return None
+
+
+def _joiner_at(text: str, p: int) -> bool:
+    """A range joiner (—, 至, ~...) is printed at ``p``."""
+    return p < len(text) and text[p] in _RANGE_JOINERS
 
 
 def _starts_unit(text: str, p: int) -> bool:
@@ -294,10 +299,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable state machine
     n = len(text)
-    cn = m.group("cn") is not None
+    neg_text, _, cn_text = m.group("neg", "ar", "cn")  # one look-up: group access by name is slow
+    cn = cn_text is not None
     s = m.start("cn") if cn else m.start("ar")
     core_end = m.end()
-    neg = m.group("neg") is not None
+    neg = neg_text is not None
     if s > 0 and text[s - 1] == "第":
         return None  # ordinal
     if core_end - s > _MAX_DIGITS:
@@ -389,9 +395,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             if inf and inf in "余多":
                 infix, p = inf, p + len(inf)
         # range: 10—15个, 3至5年, 1.5-2万元
-        j = next((j for j in _RANGE_JOINERS if text.startswith(j, p)), None)
-        if j and infix is None:
-            m2 = _core_re().match(text, p + len(j))
+        if infix is None and _joiner_at(text, p):
+            m2 = _core_re().match(text, p + 1)
             if m2 is not None and m2.group("ar") and not m2.group("neg"):
                 hi = parse_decimal(m2.group("ar"))
                 p2 = m2.end()
@@ -439,8 +444,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
             p += 1 + len(per.word)
     if low is None and not cn and not neg:
         # a range printed with the unit at both ends: 3%—9%, 8%至10%, 2万元至3万元
-        j = next((j for j in _RANGE_JOINERS if text.startswith(j, p)), None)
-        m2 = _core_re().match(text, p + len(j)) if j else None
+        m2 = _core_re().match(text, p + 1) if _joiner_at(text, p) else None
         if m2 is not None and m2.group("ar") and not m2.group("neg"):
             p2 = m2.end()
             mw2, mult2 = _multiplier(text, p2)
