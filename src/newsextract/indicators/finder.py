@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -38,6 +39,7 @@ _LEAD_JUNK = " \t\u3000、，,；;：:■●◆▲★☆·•—-（(【[)）]�
 _TRAIL_JUNK = " \t\u3000、，,；;：:（(【["
 _GUARD_AFTER_BOUNDARY = "率额量值度数者"
 _RANGE_RULES = frozenset({"range", "chinese_range"})  # quantity rules that read two ends (8—10个, 三五个)
+_NEWLINE = regex.compile(r"\n")
 
 
 # ---------------------------------------------------------------- rules (compiled once)
@@ -131,12 +133,13 @@ class _Words:
     """pkuseg token boundaries (optional)."""
 
     def __init__(self, words: Sequence[tuple[int, int]] | None) -> None:
+        # built with C-level map/frozenset: an article has thousands of words
         self.given = bool(words)
-        self.starts = frozenset(s for s, _ in words or ())
-        self.ends = frozenset(e for _, e in words or ())
-        self.spans = frozenset((s, e) for s, e in words or ())
-        self._sorted = sorted(words or ())
-        self._sorted_starts = [s for s, _ in self._sorted]
+        self._sorted = sorted(map(tuple, words or ()))
+        self._sorted_starts = list(map(itemgetter(0), self._sorted))
+        self.starts = frozenset(self._sorted_starts)
+        self.ends = frozenset(map(itemgetter(1), self._sorted))
+        self.spans = frozenset(self._sorted)
 
     def inside(self, pos: int) -> bool:
         """``pos`` falls strictly inside a word."""
@@ -211,11 +214,7 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, da
         return "slogan"  # “15分钟生活圈” is a name; “全年引进项目20个” quotes a target
     before = text[max(0, q.start - 6) : q.start]
     after = text[q.end : q.end + 16]
-    for r in R["non"]:
-        if r["units"] and q.unit not in r["units"]:
-            continue
-        if r["kinds"] and q.unit_kind not in r["kinds"]:
-            continue
+    for r in _non_rules_for(q.unit, q.unit_kind):
         if r["core"] is not None:
             if _core_text(q) != r["core"] or q.qualifier:
                 continue
@@ -224,10 +223,20 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, da
             continue
         if r["after"] is not None and not r["after"].search(after):
             continue
-        if r["before"] is None and r["after"] is None:
-            continue
         return r["name"]
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _non_rules_for(unit: str, kind: str | None) -> tuple[dict[str, Any], ...]:
+    """The ``non_indicators.yaml`` rules that apply to a unit and kind, in file order
+    (an article has a few dozen distinct units, so each list is built once)."""
+    return tuple(
+        r for r in _rules()["non"]
+        if (not r["units"] or unit in r["units"])
+        and (not r["kinds"] or kind in r["kinds"])
+        and (r["core"] is not None or r["before"] is not None or r["after"] is not None)
+    )
 
 
 def _inside_word(q: Quantity, words: _Words) -> bool:
@@ -569,7 +578,7 @@ def find_indicators(
     period_starts = [s for s, _ in period_spans]
     targets = [m.start() for m in R["targets_re"].finditer(text)]
     q_starts = {q.start: q for q in quantities}
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     out: list[Indicator] = []
     last_subject: dict[int, Span | None] = {}  # sentence start -> subject of the previous indicator
