@@ -38,9 +38,17 @@ from newsextract.errors import ReferenceDateError
 _PKG = "newsextract.dates"
 _PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # Same-length view of the text: full-width digits, separators and spaces read as ASCII (offsets kept).
-_VIEW = str.maketrans("０１２３４５６７８９．／\u3000\u00a0", "0123456789./  ")
+_VIEW = tuple(zip("０１２３４５６７８９．／\u3000\u00a0", "0123456789./  "))
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _view(text: str) -> str:
+    """``text`` with the ``_VIEW`` characters replaced (str.replace per character is many times
+    faster than str.translate on CJK text; no replacement is itself replaced later)."""
+    for wide, ascii_ in _VIEW:
+        text = text.replace(wide, ascii_)
+    return text
 
 
 def _num(s: str | None) -> int | None:
@@ -538,7 +546,7 @@ def parse_dates(text: str, reference_date: dt.date | str | None = None) -> list[
     if not text:
         return []
     t = _tables()
-    view = text.translate(_VIEW)
+    view = _view(text)
     ctx = _Context(ref_grain=ref_grain)
     out: list[DateValue] = []
     for raw in _candidates(view, t):
