@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any, Optional
 
 import attrs
@@ -45,7 +46,7 @@ class _Marker:
 @attrs.frozen
 class _Rules:
     markers: tuple[_Marker, ...]
-    any_marker: Any
+    marker_search: tuple[tuple[Any, tuple[int, ...]], ...]  # see _marker_search
     figure: Any
     lead: Any
     frame: Any
@@ -103,7 +104,7 @@ def _rules() -> _Rules:
                 raise RulesError(f"goals/data/markers.yaml: marker {name}: bad start/extend value")
         return _Rules(
             markers=tuple(markers),
-            any_marker=regex.compile("|".join(f"(?:{mk.pattern.pattern})" for mk in markers)),
+            marker_search=_marker_search(markers, [bool(m.get("search_alone", False)) for m in data["markers"]]),
             figure=_compile(data["figure"], "figure", {}),
             lead=_compile(data["lead"], "lead", {}),
             frame=_compile(data["frame"], "frame", {}),
@@ -126,6 +127,24 @@ def _rules() -> _Rules:
         )
     except (KeyError, TypeError, ValueError) as e:
         raise RulesError(f"goals/data/markers.yaml is malformed: {e!r}") from e
+
+
+def _marker_search(markers: list[_Marker], alone: list[bool]) -> tuple[tuple[Any, tuple[int, ...]], ...]:
+    """Alternations that find where the next marker starts: (regex, lexicon index of each branch).
+
+    One alternation holds every marker but those marked ``search_alone``, which get one each;
+    the earliest match over all of them is the earliest of any marker however they are grouped
+    (the grouping only matters for speed, see ``search_alone`` in markers.yaml). Each branch is
+    a group, so ``match.lastindex`` names the first marker, in lexicon order, matching there.
+    """
+    for mk in markers:
+        if mk.pattern.groups:
+            raise RulesError(f"goals/data/markers.yaml: marker {mk.name}: use (?:...), not capturing groups")
+    together = [i for i, a in enumerate(alone) if not a]
+    groups = ([together] if together else []) + [[i] for i, a in enumerate(alone) if a]
+    return tuple(
+        (regex.compile("|".join(f"({markers[i].pattern.pattern})" for i in g)), tuple(g)) for g in groups
+    )
 
 
 class _Sorted(OffsetIndex):
@@ -226,8 +245,9 @@ class _Finder:
         self.mentions = _Sorted(_mentions(people))
         self.headings = _merged(headings)
         self.heading_starts = [s for s, _ in self.headings]
-        self.word_starts = frozenset(s for s, _ in words) if words else None
-        self.word_ends = frozenset(e for _, e in words) if words else frozenset()
+        # C-level map/frozenset: an article has thousands of words
+        self.word_starts = frozenset(map(itemgetter(0), words)) if words else None
+        self.word_ends = frozenset(map(itemgetter(1), words)) if words else frozenset()
         self._past_cache: dict[tuple[int, int], bool] = {}
         self._para_past = (0, 0, -1)  # paragraph start, end, first review cue in it (or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
@@ -253,16 +273,27 @@ class _Finder:
         (at one position, the first marker listed in the lexicon wins)."""
         end = clause.end
         while pos < end:
-            first = self.r.any_marker.search(self.text, pos, end)
-            if first is None:
+            at, first = self.next_marker(pos, end)
+            if at < 0:
                 return None
-            at = first.start()
-            for mk in self.r.markers:
+            for mk in self.r.markers[first:]:  # the markers listed before `first` do not match at `at`
                 m = mk.pattern.match(self.text, at, end)
                 if m is not None and m.end() > m.start() and self.accept(mk, m, clause):
                     return mk, m
             pos = at + 1
         return None
+
+    def next_marker(self, pos: int, end: int) -> tuple[int, int]:
+        """(offset, lexicon index of the first marker matching there) of the earliest marker
+        match in ``text[pos:end]``, or (-1, -1)."""
+        best = (-1, -1)
+        for rx, branches in self.r.marker_search:
+            f = rx.search(self.text, pos, end)
+            if f is not None:
+                hit = (f.start(), branches[f.lastindex - 1])
+                if best[0] < 0 or hit < best:
+                    best = hit
+        return best
 
     def accept(self, mk: _Marker, m: Any, clause: Span) -> bool:
         text = self.text
