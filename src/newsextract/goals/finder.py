@@ -251,12 +251,21 @@ class _Finder:
         self._past_cache: dict[tuple[int, int], bool] = {}
         self._para_past = (0, 0, -1)  # paragraph start, end, first review cue in it (or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
+        # the clauses of the whole text (cached: the indicators split it already); a sentence
+        # end is a clause end too, so a sentence's clauses are the ones inside it
+        self.clauses = clauses(text)
+        self.clause_starts = [c.start for c in self.clauses]
 
     def marks(self, clause: Span) -> _Marks:
         key = (clause.start, clause.end)
         if key not in self._marks_cache:  # one clause at a time: scanned once, then dropped
             self._marks_cache = {key: _Marks(self.text, clause.start, clause.end)}
         return self._marks_cache[key]
+
+    def clauses_in(self, sent: Span) -> list[Span]:
+        """The clauses of ``sent`` (equal to ``clauses(text, sent.start, sent.end)``)."""
+        lo = bisect.bisect_left(self.clause_starts, sent.start)
+        return self.clauses[lo: bisect.bisect_left(self.clause_starts, sent.end, lo)]
 
     # ------------------------------------------------------------ checks
     def in_heading(self, start: int, end: int) -> bool:
@@ -359,7 +368,7 @@ class _Finder:
 
     def sentence_goals(self, sent: Span, speaker: Optional[tuple[Span, str]]):
         text = self.text
-        cls = clauses(text, sent.start, sent.end)
+        cls = self.clauses_in(sent)
         found: list[Goal] = []
         speech_done = sent.start  # speech verbs before this offset were already read
         covered = pos = sent.start  # end of the last goal; where the marker search goes on
