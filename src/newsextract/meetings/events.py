@@ -10,7 +10,6 @@ import attrs
 import regex
 
 from newsextract._data import load_yaml
-from newsextract.clauses import clauses, sentences
 from newsextract.errors import RulesError
 from newsextract.meetings.finder import (
     _MAX_LIST,
@@ -23,6 +22,7 @@ from newsextract.meetings.finder import (
     _is_subject,
     _offsets,
     _opening_dates,
+    _units,
     _walk,
 )
 from newsextract.meetings.records import Event, Participant
@@ -89,7 +89,7 @@ def find_events(
     blocks = _blocks(text, heads)
     openings: dict[int, list[Any]] = {}
     found: list[dict[str, Any]] = []
-    for sent in sentences(text):
+    for sent in _units(text).sentences():
         if _in_heads(sent, heads, head_starts):
             continue
         vm = E.verb.search(text, sent.start, sent.end)
@@ -136,7 +136,7 @@ def find_events(
 def _leader(text: str, sent: Span, verb_at: int, R: Any, E: _EventRules, index: _Index) -> Participant | None:
     """The person who leads the visit: "X带队/率/一行", else the subject before the verb."""
     subject = None
-    for cl in clauses(text, sent.start, verb_at + 1):
+    for cl in _units(text).clauses(sent.start, verb_at + 1):
         for s, e, pi in index.in_range(cl.start, min(cl.end, verb_at)):
             if _is_byline(text, s, e, R):
                 continue

@@ -102,7 +102,8 @@ def rules() -> Rules:
             Named(name=e["name"], pattern=_compile(rf"(?P<name>[^,，;；。]{{1,60}}?{suffix})" + e["pattern"], e["name"]))
             for e in pat["before_verb"]
         )
-        # any place a meeting may be reported: used to skip sentences quickly
+        # every held verb and embedded form matches one of these words: used to skip
+        # sentences and clauses quickly
         trigger = _compile("召开|举行|主持|开幕|闭幕|上|进行|开展", "trigger")
         kind_entries = tuple(
             Named(name=k["kind"], extra=k["kind"], pattern=_compile(f"(?:{k['pattern']})$", k["kind"]))
