@@ -73,6 +73,14 @@ def test_numbers_values_are_exact_decimals() -> None:
     assert [q.value for q in find_quantities("增长1.57%,完成0.1亿元,占0.3%")] == [1.57, 10000000, 0.3]
 
 
+@pytest.mark.parametrize("name", ["neg", "ar", "cn"])
+def test_numbers_core_groups_by_number(name: str) -> None:
+    """The group numbers the scan reads (names are slow to look up) are the core regex's."""
+    from newsextract.numbers import quantities
+
+    assert quantities._core_re().groupindex[name] == getattr(quantities, f"_{name.upper()}")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_numbers_parse_number_never_raises(s: str) -> None:

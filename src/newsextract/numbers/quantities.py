@@ -130,6 +130,10 @@ def _core_re() -> Any:
     return regex.compile(rf"(?P<neg>(?<![0-9A-Za-z])[负\-−－](?=[0-9０-９]))?(?:(?P<ar>{arabic})|(?P<cn>{chinese}))")
 
 
+# _core_re's groups by number: the regex module looks group names up slowly (~1 µs each)
+_NEG, _AR, _CN = 1, 2, 3
+
+
 _RANGE_JOINERS = frozenset("—-–~～至到－")  # one character each: a range joiner is text[p]
 _DATE_AFTER = "月日号"
 
@@ -191,8 +195,11 @@ def _prefix_qualifier(text: str, s: int, round_only: bool = False) -> tuple[str 
     """
     if s == 0:
         return None, s
+    candidates = _qualifiers()["prefix_by_last"].get(text[s - 1], ())
+    if not candidates:
+        return None, s
     round_only = round_only or _round_number_at(text, s)
-    for q in _qualifiers()["prefix_by_last"].get(text[s - 1], ()):
+    for q in candidates:
         if q.get("round_only") and not round_only:
             continue
         w = q["word"]
@@ -243,13 +250,16 @@ def _multiplier(text: str, p: int) -> tuple[str, Decimal]:
     return "", Decimal(1)
 
 
+_RANGE_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_RANGE_SECOND = "一两三四五六七八九"  # the second digit of a range (两三, 三五); 二 never is
+
+
 def _adjacent_range(run: str) -> tuple[str, str] | None:
     """两三 / 一两 / 三五 / 十二三 / 二三十: two neighbouring digits give a range."""
-    order = "一两三四五六七八九"
-    vals = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    vals = _RANGE_DIGITS
     for i in range(len(run) - 1):
         a, b = run[i], run[i + 1]
-        if a in vals and b in vals and b in order and 1 <= vals[b] - vals[a] <= 2:
+        if a in vals and b in vals and b in _RANGE_SECOND and 1 <= vals[b] - vals[a] <= 2:
             return run[: i + 1] + run[i + 2 :], run[:i] + run[i + 1 :]
     return None
 
@@ -299,9 +309,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable state machine
     n = len(text)
-    neg_text, _, cn_text = m.group("neg", "ar", "cn")  # one look-up: group access by name is slow
+    neg_text, _, cn_text = m.groups()  # (neg, ar, cn)
     cn = cn_text is not None
-    s = m.start("cn") if cn else m.start("ar")
+    s = m.start(_CN) if cn else m.start(_AR)
     core_end = m.end()
     neg = neg_text is not None
     if s > 0 and text[s - 1] == "第":
@@ -328,7 +338,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     # fraction / percent words: 四分之三, 百分之十八, 千分之七
     if text.startswith("分之", p):
         m2 = _core_re().match(text, p + 2)
-        if m2 is None or m2.group("neg"):
+        if m2 is None or m2.group(_NEG):
             return None
         den_s = text[s:p]
         num_end = m2.end()
@@ -351,7 +361,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
 
     if cn:
         run = text[s:core_end]
-        has_digit = any(c in DIGITS for c in run)
+        has_digit = not DIGITS.keys().isdisjoint(run)
         rng = _adjacent_range(run) if "点" not in run else None
         if rng:
             lo, hi = parse_decimal(rng[0]), parse_decimal(rng[1])
@@ -397,8 +407,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         # range: 10—15个, 3至5年, 1.5-2万元
         if infix is None and _joiner_at(text, p):
             m2 = _core_re().match(text, p + 1)
-            if m2 is not None and m2.group("ar") and not m2.group("neg"):
-                hi = parse_decimal(m2.group("ar"))
+            if m2 is not None and m2.group(_AR) and not m2.group(_NEG):
+                hi = parse_decimal(m2.group(_AR))
                 p2 = m2.end()
                 mw2, mult2 = _multiplier(text, p2)
                 if hi is not None:
@@ -426,8 +436,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     if unit is None:
         if cn:
             return None  # Chinese numerals need a unit (统一, 二十大, 十三五)
-        qual, qs = _prefix_qualifier(text, s if not neg else m.start("neg"))
-        start = qs if qual else (m.start("neg") if neg else s)
+        qual, qs = _prefix_qualifier(text, s if not neg else m.start(_NEG))
+        start = qs if qual else (m.start(_NEG) if neg else s)
         val = -value if neg else value
         return Quantity(
             text=text[start:p], start=start, end=p, value=to_number(val), multiplier=mult_word or None,
@@ -445,17 +455,17 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     if low is None and not cn and not neg:
         # a range printed with the unit at both ends: 3%—9%, 8%至10%, 2万元至3万元
         m2 = _core_re().match(text, p + 1) if _joiner_at(text, p) else None
-        if m2 is not None and m2.group("ar") and not m2.group("neg"):
+        if m2 is not None and m2.group(_AR) and not m2.group(_NEG):
             p2 = m2.end()
             mw2, mult2 = _multiplier(text, p2)
             if (mw2 or None) == (mult_word or None) and text.startswith(unit.word, p2 + len(mw2)):
-                hi = parse_decimal(m2.group("ar"))
+                hi = parse_decimal(m2.group(_AR))
                 if hi is not None:
                     low, high, rule = to_number(value), to_number(hi * mult2), "range"
                     p = p2 + len(mw2) + len(unit.word)
     suffix = _suffix(text, p, unit.kind)
     end = p + (len(suffix) if suffix else 0)
-    start = m.start("neg") if neg else s
+    start = m.start(_NEG) if neg else s
     qual, qs = _prefix_qualifier(text, start)
     if qual:
         start = qs
