@@ -401,7 +401,9 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     share = _share_lead(text, seg_start, seg, R)
     if share is not False:
         return share  # type: ignore[return-value]
-    seg = _strip_tail(R["share_tail_re"].sub("", seg), R)
+    seg, cut = R["share_tail_re"].subn("", seg)
+    if cut:  # _strip_tail(seg) is seg already
+        seg = _strip_tail(seg, R)
     end = seg_start + len(seg)
     if end <= seg_start:
         return None
@@ -447,8 +449,9 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
         if boundary is None or m.end() > boundary:
             boundary = m.end()
     if words.given:
+        singles = R["boundary_single"]
         for i in range(seg_start, search_end):
-            if text[i] in R["boundary_single"] and words.is_word(i, i + 1) and i + 1 < end:
+            if text[i] in singles and words.is_word(i, i + 1) and i + 1 < end:
                 if boundary is None or i + 1 > boundary:
                     boundary = i + 1
     if boundary is not None:
@@ -508,7 +511,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
 # ---------------------------------------------------------------- change, period, target
 
 
-def _change(text: str, seg_start: int, q: Quantity, subject: Span | None, R: dict[str, Any]) -> tuple[str | None, Span | None, int]:
+def _change(text: str, seg_start: int, q: Quantity, R: dict[str, Any]) -> tuple[str | None, Span | None, int]:
     """(change, basis, where the predicate starts) from the words right before the number."""
     lo = max(seg_start, q.start - 16)
     window = text[lo : q.start]
@@ -521,11 +524,16 @@ def _change(text: str, seg_start: int, q: Quantity, subject: Span | None, R: dic
             b0 = lo + m.start("basis")
             basis = Span.of(text, b0, lo + m.end("basis"))
         return kind, basis, lo + m.start()
+    return None, None, q.start
+
+
+def _rate_change(text: str, q: Quantity, subject: Span | None, R: dict[str, Any]) -> str | None:
+    """The change a percentage states through its subject (增速|8%, 降幅|3%), when no verb does."""
     if subject is not None and q.unit_kind == "percent":
         rm = R["rate_re"].search(subject.text)
         if rm is not None and not R["comparison_re"].search(text, subject.start - 4 if subject.start >= 4 else 0, subject.start):
-            return R["rate_nouns"][rm.group()], None, q.start
-    return None, None, q.start
+            return R["rate_nouns"][rm.group()]
+    return None
 
 
 def _nearest_before(spans: list[tuple[int, int]], starts: list[int], pos: int, lo: int) -> tuple[int, int] | None:
@@ -610,7 +618,7 @@ def find_indicators(
         if share_of or (q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end))):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
-        change, basis, pred_start = _change(text, seg_start, q, None, R)
+        change, basis, pred_start = _change(text, seg_start, q, R)
         parallel = prev is not None and prev_end.get(clause.start) == prev.end and text[seg_start : q.start] in R["list_joiners"]
         if parallel and prev is not None and subject is None:
             subject, how = prev.subject, "parallel"  # 分别增长23.5%和31.2%
@@ -618,8 +626,8 @@ def find_indicators(
         if subject is None and not parallel:
             subject = _left_subject(text, seg_start, pred_start, R, w)
             how = "left" if subject else how
-        if change is None:
-            change, basis, _ = _change(text, seg_start, q, subject, R)
+        if change is None:  # no change verb before the number (so no basis either)
+            change = _rate_change(text, q, subject, R)
         if subject is None:
             subject = last_subject.get(sent.start)
             how = "inherited" if subject else "none"
