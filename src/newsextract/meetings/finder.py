@@ -289,9 +289,10 @@ def _find_joined(
     text: str, breaks: list[int], people: Sequence[Any], dates: Sequence[Any], heads: list[tuple[int, int]]
 ) -> list[Meeting]:
     """Find the meetings on ``text`` with the broken lines joined, then map them back."""
-    gone = set(breaks)
-    keep = [i for i in range(len(text)) if i not in gone]
-    joined = "".join(text[i] for i in keep)
+    # the pieces of ``text`` between the breaks (``breaks`` is sorted)
+    pieces = list(zip([0] + [b + 1 for b in breaks], breaks + [len(text)]))
+    keep = [i for s, e in pieces for i in range(s, e)]  # offset in ``joined`` → offset in ``text``
+    joined = "".join(text[s:e] for s, e in pieces)
 
     def fwd(i: int) -> int:  # offset in ``text`` → offset in ``joined``
         return i - bisect.bisect_left(breaks, i)
@@ -901,8 +902,8 @@ def _people_roles(
                 continue
             name = index.names[pi]
             # chair
-            pos = _walk(text, e, cl.end, R.fill_chair, index, R)
-            if R.chair.match(text, pos, cl.end):
+            after_fill = _walk(text, e, cl.end, R.fill_chair, index, R)
+            if R.chair.match(text, after_fill, cl.end):
                 chairs.setdefault(name, Participant(name=name, text=text[s:e], start=s, end=e, role="chair", rule="chair"))
                 continue
             if name in parts:
@@ -925,9 +926,8 @@ def _people_roles(
                 and not R.quoted.search(text, max(ctx_start, cl.start - 80), cl.start)
             ):
                 # hop over co-speakers only ("A、B分别作发言"); the filler is part of each verb pattern
-                pos = _walk(text, e, cl.end, R.fill_chair, index, R)
                 for r in R.speech:
-                    if r.pattern.match(text, pos, cl.end):
+                    if r.pattern.match(text, after_fill, cl.end):
                         role, rule = r.extra, r.name
                         break
             if role is not None:
@@ -1003,7 +1003,9 @@ def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules)
 
 
 def _reporting_units(text: str, ctx_start: int, ctx_end: int, R: Rules, index: _Index) -> tuple[Span, ...]:
-    out = []
+    out: list[Span] = []
+    if R.reporting_verb.search(text, ctx_start, ctx_end) is None:
+        return ()
     for cl in _units(text).clauses(ctx_start, ctx_end):
         m = R.reporting.match(text, cl.start, cl.end)
         if m is None or R.agenda.match(text, cl.start, cl.end):

@@ -61,6 +61,7 @@ class Rules:
     byline_after: Any
     agenda: Any
     reporting: Any
+    reporting_verb: Any  # the verb ending ``reporting``: no reporting units without one
     lead_in: Any
     name_stop: Any
     bad_name_start: Any
@@ -153,7 +154,8 @@ def rules() -> Rules:
             byline_before=_compile(roles["byline_before"], "byline_before"),
             byline_after=_compile(roles["byline_after"], "byline_after"),
             agenda=_compile(roles["agenda"]["pattern"], "agenda"),
-            reporting=_compile(roles["reporting"]["pattern"], "reporting"),
+            reporting=_compile(roles["reporting"]["pattern"].replace("{verb}", roles["reporting"]["verb"]), "reporting"),
+            reporting_verb=_compile(roles["reporting"]["verb"], "reporting.verb"),
             lead_in=_compile(pat["lead_in"], "lead_in"),
             name_stop=_compile(pat["name_stop"], "name_stop"),
             bad_name_start=_compile(pat["bad_name_start"], "bad_name_start"),
