@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from newsextract.meetings.events import find_events
-from newsextract.meetings.finder import find_meetings
+from newsextract.meetings.events import find_meetings_and_events
 from newsextract.results import doc_text, results_of, word_offsets
 
 
@@ -30,7 +29,7 @@ class MeetingsComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
-        words = word_offsets(doc)
-        res.meetings = find_meetings(doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=words)
-        res.events = find_events(doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=words)
+        res.meetings, res.events = find_meetings_and_events(
+            doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=word_offsets(doc)
+        )
         return doc

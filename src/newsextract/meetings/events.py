@@ -15,17 +15,19 @@ from newsextract.meetings.finder import (
     _MAX_LIST,
     _blocks,
     _block_of,
+    _dates,
     _Dates,
+    _heads,
     _in_heads,
     _Index,
     _is_byline,
     _is_subject,
-    _offsets,
+    _meetings,
     _opening_dates,
     _units,
     _walk,
 )
-from newsextract.meetings.records import Event, Participant
+from newsextract.meetings.records import Event, Meeting, Participant
 from newsextract.meetings.rules import rules
 from newsextract.spans import Span
 
@@ -79,13 +81,35 @@ def find_events(
     """
     if not isinstance(text, str) or not text:
         return []
-    R, E = rules(), _rules()
-    heads = sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
-    head_starts = [h[0] for h in heads]
-    index = _Index.build(people, text)
+    return _events(text, _heads(headings, text), _Index.build(people, text), _dates(dates, text))
+
+
+def find_meetings_and_events(
+    text: str,
+    *,
+    people: Sequence[Any] = (),
+    dates: Sequence[Any] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    words: Sequence[tuple[int, int]] | None = None,
+) -> tuple[list[Meeting], list[Event]]:
+    """``(find_meetings(...), find_events(...))`` with the same arguments, the people and
+    dates indexed once for both.
+
+    RETURNS (tuple[list[Meeting], list[Event]]): offsets into ``text``.
+    """
+    if not isinstance(text, str) or not text:
+        return [], []
+    heads = _heads(headings, text)
+    index, dvs = _Index.build(people, text), _dates(dates, text)
+    return _meetings(text, people, dates, heads, index, dvs), _events(text, heads, index, dvs)
+
+
+def _events(text: str, heads: list[tuple[int, int]], index: _Index, dvs: _Dates) -> list[Event]:
+    """:func:`find_events` on its checked and indexed arguments."""
     if not index.mentions:
         return []
-    dvs = _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
+    R, E = rules(), _rules()
+    head_starts = [h[0] for h in heads]
     blocks = _blocks(text, heads)
     openings: dict[int, list[Any]] = {}
     found: list[dict[str, Any]] = []

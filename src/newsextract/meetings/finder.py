@@ -215,17 +215,34 @@ def find_meetings(
     """
     if not isinstance(text, str) or not text:
         return []
-    heads = sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
+    return _meetings(text, people, dates, _heads(headings, text))
+
+
+def _heads(headings: Sequence[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The headline ranges that fit ``text``, sorted."""
+    return sorted((int(s), int(e)) for s, e in headings if 0 <= s < e <= len(text))
+
+
+def _dates(dates: Sequence[Any], text: str) -> _Dates:
+    """The date mentions that fit ``text``, indexed."""
+    return _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
+
+
+def _meetings(
+    text: str, people: Sequence[Any], dates: Sequence[Any], heads: list[tuple[int, int]],
+    index: _Index | None = None, dvs: _Dates | None = None,
+) -> list[Meeting]:
+    """:func:`find_meetings` after its checks; ``index`` and ``dvs``: the people and dates of
+    ``text`` when they are already indexed."""
     breaks = _line_breaks(text, heads)
     if breaks:
         return _find_joined(text, breaks, people, dates, heads)
-    return _find(text, people, dates, heads)
+    index = _Index.build(people, text) if index is None else index
+    return _find(text, index, _dates(dates, text) if dvs is None else dvs, heads)
 
 
-def _find(text: str, people: Sequence[Any], dates: Sequence[Any], heads: list[tuple[int, int]]) -> list[Meeting]:
+def _find(text: str, index: _Index, dvs: _Dates, heads: list[tuple[int, int]]) -> list[Meeting]:
     R = rules()
-    index = _Index.build(people, text)
-    dvs = _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
     blocks = _blocks(text, heads)
     head_starts = [h[0] for h in heads]
     cands: list[_Candidate] = []
@@ -321,7 +338,7 @@ def _find_joined(
         nd = attrs.evolve(d, start=fwd(s), end=fwd(e))
         originals[(nd.start, nd.end)] = d
         shifted_dates.append(nd)
-    found = _find(joined, shifted_people, shifted_dates, [(fwd(s), fwd(e)) for s, e in heads])
+    found = _find(joined, _Index.build(shifted_people, joined), _dates(shifted_dates, joined), [(fwd(s), fwd(e)) for s, e in heads])
 
     def back(s: int, e: int) -> tuple[int, int]:
         return (keep[s], keep[e - 1] + 1) if e > s else (keep[s] if s < len(keep) else len(text),) * 2
