@@ -1021,9 +1021,9 @@ def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules)
 
 def _reporting_units(text: str, ctx_start: int, ctx_end: int, R: Rules, index: _Index) -> tuple[Span, ...]:
     out: list[Span] = []
-    if R.reporting_verb.search(text, ctx_start, ctx_end) is None:
-        return ()
     for cl in _units(text).clauses(ctx_start, ctx_end):
+        if R.reporting_verb.search(text, cl.start, cl.end) is None:
+            continue  # the quick test: the pattern below ends with this verb
         m = R.reporting.match(text, cl.start, cl.end)
         if m is None or R.agenda.match(text, cl.start, cl.end):
             continue  # 会议听取了…汇报 is an agenda item, not a unit reporting

@@ -61,7 +61,7 @@ class Rules:
     byline_after: Any
     agenda: Any
     reporting: Any
-    reporting_verb: Any  # the verb ending ``reporting``: no reporting units without one
+    reporting_verb: Any  # the verb ending ``reporting``: a clause without one reports no units
     lead_in: Any
     name_stop: Any
     bad_name_start: Any
