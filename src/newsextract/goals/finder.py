@@ -251,6 +251,10 @@ class _Finder:
         self._past_cache: dict[tuple[int, int], bool] = {}
         self._para_past = (0, 0, -1)  # paragraph start, end, first review cue in it (or -1)
         self._marks_cache: dict[tuple[int, int], _Marks] = {}
+        # per marker regex: (searched from, searched to, match or None) of its last search;
+        # reused while it still answers the question, so that a clause with many rejected
+        # marker hits is not rescanned to its end for every hit (quadratic on long clauses)
+        self._last_search: list[tuple[int, int, Any]] = [(-1, -1, None)] * len(self.r.marker_search)
         # the clauses of the whole text (cached: the indicators split it already); a sentence
         # end is a clause end too, so a sentence's clauses are the ones inside it
         self.clauses = clauses(text)
@@ -296,8 +300,13 @@ class _Finder:
         """(offset, lexicon index of the first marker matching there) of the earliest marker
         match in ``text[pos:end]``, or (-1, -1)."""
         best = (-1, -1)
-        for rx, branches in self.r.marker_search:
-            f = rx.search(self.text, pos, end)
+        for k, (rx, branches) in enumerate(self.r.marker_search):
+            lo, hi, f = self._last_search[k]
+            # the earlier search covered [lo, hi) with hi == end and lo <= pos: its leftmost
+            # match is still the leftmost from pos if it starts at or after pos (or there was none)
+            if not (hi == end and 0 <= lo <= pos and (f is None or f.start() >= pos)):
+                f = rx.search(self.text, pos, end)
+                self._last_search[k] = (pos, end, f)
             if f is not None:
                 hit = (f.start(), branches[f.lastindex - 1])
                 if best[0] < 0 or hit < best:
