@@ -69,6 +69,23 @@ _APPOS_LEAD = ("现任", "现为", "系", "是", "任")
 _PAREN_NAMES_RE = re.compile(r"[(（]\s*([\u3400-\u9fff]{2,16})\s*[)）][ \t\u3000]*(?=\n|$)")
 
 
+def _occurrences(text: str, names: Iterable[str]) -> list[tuple[int, str]]:
+    """(offset, name) of the names in ``text``, scanning left to right: at each offset the
+    longest name found there, then on after it (what an alternation of the names, longest
+    first, finds)."""
+    longest: dict[int, str] = {}
+    for name in names:
+        for i in _find_all(text, name):
+            if len(name) > len(longest.get(i, "")):
+                longest[i] = name
+    out, pos = [], 0
+    for i in sorted(longest):
+        if i >= pos:
+            out.append((i, longest[i]))
+            pos = i + len(longest[i])
+    return out
+
+
 def _find_all(text: str, needle: str) -> list[int]:
     out, i = [], text.find(needle)
     while i >= 0:
@@ -86,6 +103,7 @@ class _Tables:
     lead_set: frozenset[str]
     lead_lengths: list[int]  # longest first
     speech_lengths: list[int]
+    surname_initials: frozenset[str]  # the first characters of the surnames
 
 
 @functools.cache
@@ -97,6 +115,7 @@ def _tables() -> _Tables:
         lead_set=frozenset(lx.not_title_lead),
         lead_lengths=sorted({len(w) for w in lx.not_title_lead}, reverse=True),
         speech_lengths=sorted({len(w) for w in lx.speech}),
+        surname_initials=frozenset(w[0] for w in lx.surnames),
     )
 
 
@@ -176,7 +195,8 @@ class _Finder:
         self.clause_starts = sorted(s for s in starts if 0 <= s < self.n)
         # the clause starts where a surname begins: the only ones the speech, apposition and
         # appointment passes can use
-        self.name_starts = [s for s in self.clause_starts if surname_len(text, s, self.lx)]
+        initials = self.tables.surname_initials
+        self.name_starts = [s for s in self.clause_starts if text[s] in initials and surname_len(text, s, self.lx)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + sorted(h - 1 for h in self.hard if h > 0)
         self.sentence_ends.sort()
         self._stop_cache: dict[int, int] = {}
@@ -800,14 +820,13 @@ class _Finder:
         names = [n for n in self.entries if n not in self.byline_names]
         if not names:
             return
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        for m in pattern.finditer(self.text):
-            s, e = m.start(), m.end()
-            if not self.blocked.isdisjoint(range(s, e)) or s in self.entries[m.group()].mentions:
+        for s, name in _occurrences(self.text, names):
+            e = s + len(name)
+            if not self.blocked.isdisjoint(range(s, e)) or s in self.entries[name].mentions:
                 continue
             if e - s == 2 and self.follow_strength(e) == 0 and not (self.words.present and s in self.words.starts and e in self.words.ends):
                 continue  # a two-character name inside a longer word or name (王海|涛)
-            self.add(m.group(), s, e, "mention")
+            self.add(name, s, e, "mention")
 
     def surname_title_pass(self, raws: list[_RawTitle]) -> None:
         """柯书记: a reference linked to the one person with that surname and that position.
