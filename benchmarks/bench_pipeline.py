@@ -13,7 +13,9 @@ Measures, in one run, and prints one table (JSON to ``--json``):
 - chars/s of bare pkuseg segmentation (``nlp.make_doc``) and of the full ``extract()`` on
   the same texts, interleaved round by round, and their ratio;
 - ``pipe(n_process=2)`` against ``pipe(n_process=1)`` on the same texts: the speed-up;
-- ``extract()`` chars/s on one input of each ``--sizes`` (texts joined into a page): linearity.
+- ``extract()`` chars/s on one input of each ``--sizes`` (texts joined into a page): linearity;
+- the same on adversarial inputs (no sentence end, one character repeated, thousands of
+  numbers or names in one clause) at 10 KB and 100 KB: a scan quadratic in the input shows.
 
 Wall and CPU (process) times are both recorded: on a shared machine the CPU time is the
 steadier number. The load average is recorded too.
@@ -170,6 +172,36 @@ def linearity(texts: list[str], sizes: list[int]) -> dict:
     return rows
 
 
+# Inputs built to hit worst cases: no sentence end for 100 KB, long runs of one character,
+# thousands of numbers or names in one clause. Each is timed at two sizes: chars/s should
+# not fall with size (a fall means a scan that grows with the square of the input).
+ADVERSARIAL = {
+    "Han characters, no punctuation": lambda n: "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(n)),
+    "one digit repeated": lambda n: "1" * n,
+    "numbers in one clause": lambda n: ("增长12.5%" * (n // 7 + 1))[:n],
+    "names in one list": lambda n: ("韦某、" * (n // 3 + 1))[:n],
+    "title chain": lambda n: ("县委副书记、" * (n // 6 + 1))[:n],
+    "unclosed quotes": lambda n: "“" * n,
+    "meeting sentences, commas only": lambda n: ("县委书记王某主持召开会议，" * (n // 13 + 1))[:n],
+    "goal markers": lambda n: ("力争全年新增就业1200人以上，确保" * (n // 18 + 1))[:n],
+    "dates": lambda n: ("2025年3月5日" * (n // 9 + 1))[:n],
+    "HTML tags": lambda n: ("<p>区委召开会议</p>" * (n // 14 + 1))[:n],
+}
+
+
+def adversarial(sizes: tuple[int, int]) -> dict:
+    import newsextract
+
+    rows = {}
+    for name, make in ADVERSARIAL.items():
+        small, big = (make(n) for n in sizes)
+        _, _, c_small = _timed(lambda: newsextract.extract(small))
+        _, _, c_big = _timed(lambda: newsextract.extract(big))
+        rows[name] = {"small_chars_per_cpu_s": len(small) / c_small, "big_chars_per_cpu_s": len(big) / c_big,
+                      "ratio": (len(big) / c_big) / (len(small) / c_small)}
+    return rows
+
+
 def table(r: dict) -> str:
     lines = [f"newsextract benchmark  ({r['machine']['cpus']} CPUs, load average {r['machine']['loadavg_start']} → {r['machine']['loadavg_end']})"]
 
@@ -197,6 +229,11 @@ def table(r: dict) -> str:
             row(f"extract() on {int(k) // 1000} KB", f"{v['chars_per_s']:.0f} chars/s ({v['chars_per_cpu_s']:.0f}/CPU s)")
         else:
             row("throughput largest / smallest input (CPU)", f"{v:.2f}", "linear ≈ 1.0")
+    adv = r.get("adversarial")
+    if adv:
+        lines.append(f"  adversarial inputs: chars/s at {r['adversarial_sizes'][1] // 1000} KB vs {r['adversarial_sizes'][0] // 1000} KB (CPU)")
+        for name, v in adv.items():
+            row(f"  {name}", f"{v['big_chars_per_cpu_s']:.0f} chars/s, x{v['ratio']:.2f}", "linear ≈ 1.0")
     return "\n".join(lines) + "\n"
 
 
@@ -208,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load-runs", type=int, default=3, help="fresh interpreters per load measurement")
     ap.add_argument("--pipe-repeat", type=int, default=2, help="the texts repeated this often for pipe()")
     ap.add_argument("--sizes", default="100000,1000000", help="input sizes for the linearity check")
+    ap.add_argument("--no-adversarial", dest="adversarial", action="store_false",
+                    help="skip the worst-case inputs (10 KB and 100 KB each)")
     ap.add_argument("--build-fast", action="store_true", help="build the fastload files first")
     args = ap.parse_args(argv)
 
@@ -232,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     r["segment_vs_extract"] = seg_vs_extract(nlp, texts, args.rounds)
     r["pipe"] = pipe_speedup(texts, args.pipe_repeat)
     r["linearity"] = linearity(texts, [int(s) for s in args.sizes.split(",") if s])
+    if args.adversarial:
+        r["adversarial_sizes"] = (10_000, 100_000)
+        r["adversarial"] = adversarial(r["adversarial_sizes"])
     r["machine"]["loadavg_end"] = round(os.getloadavg()[0], 2)
     sys.stdout.write(table(r))
     Path(args.json).write_text(json.dumps(r, indent=1), encoding="utf-8")
