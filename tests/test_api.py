@@ -136,3 +136,23 @@ def test_api_one_megabyte_completes(nlp):
     assert len(text.encode("utf-8")) > 900_000
     doc = newsextract.extract(text)
     assert len(doc.articles) == 1
+
+
+# Worst-case shapes (no sentence end, one character repeated, thousands of numbers or names in
+# one clause). Their speed is measured by benchmarks/bench_pipeline.py; here: they complete,
+# raise nothing and stay grounded.
+_WORST_CASES = {
+    "no-punctuation": "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(20_000)),
+    "one-digit-repeated": "1" * 20_000,
+    "numbers-in-one-clause": "增长12.5%" * 3_000,
+    "names-in-one-list": "韦某、" * 6_000,
+    "unclosed-quotes": "“" * 20_000,
+    "meetings-in-one-sentence": "<p>区委召开会议</p>" * 1_500,
+}
+
+
+@pytest.mark.parametrize("text", list(_WORST_CASES.values()), ids=list(_WORST_CASES))
+def test_api_worst_case_shapes_complete_grounded(nlp, text):
+    doc = newsextract.extract(text)
+    for path, r in grounded_records(doc.articles):
+        assert text[r.start : r.end] == r.text, path
