@@ -34,8 +34,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# the sample page, the evaluate fixtures and the blind held-out articles: realistic lengths
-DEFAULT_TEXTS = [ROOT / "fixtures" / "sample-page.txt", *sorted((ROOT / "fixtures" / "evaluate" / "gold").glob("*.txt")), *sorted((ROOT / "fixtures" / "heldout").glob("*.txt"))]
+# the sample page, the evaluate fixtures and the held-out and blind gold articles (~30k
+# characters of realistic articles and pages)
+DEFAULT_TEXTS = [
+    ROOT / "fixtures" / "sample-page.txt",
+    *sorted((ROOT / "fixtures" / "evaluate" / "gold").glob("*.txt")),
+    *sorted((ROOT / "fixtures" / "heldout").glob("*.txt")),
+    *sorted((ROOT / "fixtures" / "blind").glob("*/*.txt")),
+]
 
 _LOAD_PROBE = r"""
 import json, sys, time
