@@ -170,14 +170,22 @@ class _Splitting:
 
 
 class _Units:
-    """The sentences and the clauses of one text, split once (see :class:`_Splitting`).
+    """The sentences and the clauses of one text, each split once when first asked for (see
+    :class:`_Splitting`).
 
     text (str): the text.
     """
 
     def __init__(self, text: str) -> None:
-        self.sentences = _Splitting(text, sentences)
-        self.clauses = _Splitting(text, clauses)
+        self.text = text
+
+    @functools.cached_property
+    def sentences(self) -> _Splitting:
+        return _Splitting(self.text, sentences)
+
+    @functools.cached_property
+    def clauses(self) -> _Splitting:
+        return _Splitting(self.text, clauses)
 
 
 @functools.lru_cache(maxsize=4)

@@ -201,6 +201,7 @@ class _Finder:
         self.sentence_ends.sort()
         self._stop_cache: dict[int, int] = {}
         self.entries: dict[str, _Entry] = {}
+        self.longest_name = 0  # length of the longest name in ``entries``
         self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
         self.blocked: set[int] = set()  # byline characters
         self.byline_names: set[str] = set()
@@ -312,6 +313,7 @@ class _Finder:
         entry = self.entries.get(name)
         if entry is None:
             entry = self.entries[name] = _Entry(name=name, rule=rule)
+            self.longest_name = max(self.longest_name, len(name))
         entry.mentions.setdefault(s, Span.of(self.text, s, e))
         if full:
             entry.full.add(s)
@@ -660,11 +662,12 @@ class _Finder:
                 continue
             ps = raw.start
             title = None
-            for name in sorted(self.entries, key=len, reverse=True):
-                s = ps - len(name)
-                if s >= 0 and text.startswith(name, s):
+            # the longest known name ending at ps: one look-up per length, not a scan of the names
+            for length in range(min(self.longest_name, ps), 0, -1):
+                name = text[ps - length : ps]
+                if name in self.entries:
                     title = self.make_title(raw, "name_title")
-                    self.add(name, s, ps, "name_title", titles=[title])
+                    self.add(name, ps - length, ps, "name_title", titles=[title])
                     break
             if title is not None:
                 continue
