@@ -139,7 +139,11 @@ class _Words:
         self._sorted_starts = list(map(itemgetter(0), self._sorted))
         self.starts = frozenset(self._sorted_starts)
         self.ends = frozenset(map(itemgetter(1), self._sorted))
-        self.spans = frozenset(self._sorted)
+
+    @functools.cached_property
+    def spans(self) -> frozenset[tuple[int, int]]:
+        """The words as (start, end) pairs (built on first use: many articles never ask)."""
+        return frozenset(self._sorted)
 
     def inside(self, pos: int) -> bool:
         """``pos`` falls strictly inside a word."""
@@ -571,10 +575,10 @@ def find_indicators(
     if not isinstance(text, str) or not text:
         return []
     R = _rules()
-    w = _Words(words)
     quantities = find_quantities(text)
     if not quantities:
         return []
+    w = _Words(words)
     sents = sentences(text)
     sent_starts = [s.start for s in sents]
     cls = clauses(text)

@@ -175,6 +175,7 @@ def parse_decimal(s: str) -> Decimal | None:
 
 
 # The same few numerals recur in every article (1, 10, 万...); a Decimal is immutable.
+# (Values are those of the decimal context in force at the first call: the default one.)
 @functools.lru_cache(maxsize=4096)
 def _parse_str(s: str) -> Decimal | None:
     s = "".join(s.split()).translate(_FULLWIDTH)
