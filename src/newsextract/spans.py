@@ -9,6 +9,7 @@ original string, so that ``original[start:end] == text`` always holds.
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal
 from collections.abc import Iterable
 from typing import Any, Callable, TypeVar
 
@@ -73,6 +74,8 @@ class _RemapPlan:
 
 
 _PLANS: dict[type, _RemapPlan | None] = {}
+# field values that never hold a record (most fields of most records)
+_SCALARS = frozenset({str, int, float, bool, type(None), Decimal})
 
 
 def _plan(cls: type) -> _RemapPlan | None:
@@ -112,7 +115,7 @@ def remap(obj: T, mapper: Callable[[int, int], tuple[int, int]], source: str) ->
     for name, keyword in plan.fields:
         value = getattr(obj, name)
         # only containers and attrs records can hold grounded records; scalars pass through
-        if isinstance(value, (list, tuple)) or _plan(type(value)) is not None:
+        if type(value) not in _SCALARS and (isinstance(value, (list, tuple)) or _plan(type(value)) is not None):
             new = remap(value, mapper, source)
             if new is not value:
                 changed = True
