@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from newsextract.meetings.events import find_meetings_and_events
-from newsextract.results import doc_text, results_of, word_offsets
+from newsextract.results import doc_text, results_of
 
 
 @Language.factory("newsextract_meetings", assigns=["doc._.newsextract"], default_config={})
@@ -29,7 +29,8 @@ class MeetingsComponent:
         RETURNS (Doc): the same doc.
         """
         res = results_of(doc)
+        # (no words: neither finder reads them)
         res.meetings, res.events = find_meetings_and_events(
-            doc_text(doc), people=res.people, dates=res.dates, headings=res.headings, words=word_offsets(doc)
+            doc_text(doc), people=res.people, dates=res.dates, headings=res.headings
         )
         return doc

@@ -118,11 +118,11 @@ class _Index:
 class _Dates(OffsetIndex):
     """Date mentions sorted by offset, with look-ups by start and end."""
 
-    def __init__(self, dvs: list[Any]) -> None:
+    def __init__(self, dvs: Iterable[Any]) -> None:
         super().__init__(dvs)
         self.by_start: dict[int, Any] = {}
         self.by_end: dict[int, Any] = {}
-        for d in dvs:
+        for d in self.items:  # in (start, end) order: the first of equal mentions wins
             if d.end > self.by_start.get(d.start, d).end or d.start not in self.by_start:
                 self.by_start[d.start] = d
             if d.end not in self.by_end or d.start < self.by_end[d.end].start:
@@ -233,7 +233,7 @@ def _heads(headings: Sequence[tuple[int, int]], text: str) -> list[tuple[int, in
 
 def _dates(dates: Sequence[Any], text: str) -> _Dates:
     """The date mentions that fit ``text``, indexed."""
-    return _Dates(sorted((d for d in dates if _offsets(d, len(text))[0] is not None), key=lambda d: (d.start, d.end)))
+    return _Dates(d for d in dates if _offsets(d, len(text))[0] is not None)
 
 
 def _meetings(
