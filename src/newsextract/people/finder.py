@@ -102,7 +102,7 @@ class _Tables:
     stop_lengths: list[int]  # longest first
     lead_set: frozenset[str]
     lead_lengths: list[int]  # longest first
-    speech_lengths: list[int]
+    speech_re: re.Pattern[str]  # 同志 or a speech word
     surname_initials: frozenset[str]  # the first characters of the surnames
 
 
@@ -114,7 +114,7 @@ def _tables() -> _Tables:
         stop_lengths=sorted({len(w) for w in lx.stop_words}, reverse=True),
         lead_set=frozenset(lx.not_title_lead),
         lead_lengths=sorted({len(w) for w in lx.not_title_lead}, reverse=True),
-        speech_lengths=sorted({len(w) for w in lx.speech}),
+        speech_re=re.compile("|".join(re.escape(w) for w in ["同志", *sorted(lx.speech)])),
         surname_initials=frozenset(w[0] for w in lx.surnames),
     )
 
@@ -644,15 +644,19 @@ class _Finder:
         for s in self.name_starts:
             if s in self.taken:
                 continue
+            k = surname_len(text, s, lx)
+            if not (self._speech_at(s + k + 1) or self._speech_at(s + k + 2)):
+                continue  # the quick test first: wherever the name ends, no 说/同志 follows
             e = self.name_at(s, strict=True, min_strength=1)
-            if e is None:
-                continue
-            after = e + 2 if text.startswith("同志", e) else e
-            if after == e and not any(text[e : e + k] in lx.speech for k in self.tables.speech_lengths):
+            if e is None or not self._speech_at(e):
                 continue  # X说 / X同志 at the start of a clause
             if self.words.present and not (s in self.words.starts and e in self.words.ends):
                 continue
             self.add(text[s:e], s, e, "speech")
+
+    def _speech_at(self, e: int) -> bool:
+        """True when 同志 or a speech word (说, 表示 …) starts at ``e``."""
+        return self.tables.speech_re.match(self.text, e) is not None
 
     def name_title_pass(self, raws: list[_RawTitle]) -> None:
         """赵某书记: a name directly before a bare position (known names, or a whole clause start)."""
@@ -687,6 +691,9 @@ class _Finder:
         for s in self.name_starts:
             if not (s == 0 or s in self.hard or text[s - 1] in _SENTENCE_END):
                 continue
+            k = surname_len(text, s, self.lx)
+            if not any(e < self.n and text[e] in _COMMAS for e in (s + k + 1, s + k + 2)):
+                continue  # the quick test first: wherever the name ends, no comma follows
             e = self.name_at(s, strict=True, min_strength=3)
             if e is None or e >= self.n or text[e] not in ",，":
                 continue
