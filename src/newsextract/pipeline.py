@@ -188,6 +188,7 @@ def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, batch_size: 
             res = results_of(doc)
             res.reference_date = ref
             res.headings = list(view.headings)
+            res.text = view.text  # what was segmented: the zh tokenizer keeps every character
             for name, proc in nlp.pipeline:
                 if name in ours:
                     doc = proc(doc)

@@ -39,17 +39,23 @@ class DocResults:
         return any(s <= start and end <= e for s, e in self.headings)
 
 
+_registered = False
+
+
 def register_extension() -> None:
     """Add ``Doc._.newsextract`` once (never overwrites another package's attribute)."""
+    global _registered
     from spacy.tokens import Doc
 
     if not Doc.has_extension(EXTENSION):
         Doc.set_extension(EXTENSION, default=None)
+    _registered = True
 
 
 def results_of(doc: Any) -> DocResults:
     """The doc's :class:`DocResults`, created empty on first use."""
-    register_extension()
+    if not _registered:  # every component asks, several times per doc
+        register_extension()
     res = getattr(doc._, EXTENSION)
     if res is None:
         res = DocResults()
@@ -66,8 +72,12 @@ def word_offsets(doc: Any) -> list[tuple[int, int]]:
     if res.words is None:
         from spacy.attrs import IDX, IS_SPACE, LENGTH
 
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
-        res.words = [(i, i + n) for i, n, space in rows if not space]
+        if not len(doc):
+            res.words = []
+        else:
+            rows = doc.to_array([IDX, LENGTH, IS_SPACE])
+            rows = rows[rows[:, 2] == 0]
+            res.words = list(zip(rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()))
     return res.words
 
 
