@@ -30,7 +30,7 @@ import regex
 from newsextract._data import load_yaml
 from newsextract.clauses import clauses, sentences
 from newsextract.indicators.records import Indicator
-from newsextract.numbers import Quantity, find_quantities, qualifier_bounds
+from newsextract.numbers import Quantity, find_quantities, qualifier_bounds, ranking_verbs
 from newsextract.spans import Span
 
 PKG = "newsextract.indicators"
@@ -116,6 +116,9 @@ def _rules() -> dict[str, Any]:
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
         "max_chars": int(subj["max_chars"]),
+        "rank_verb_re": regex.compile(_alt(ranking_verbs())),
+        "rank_locative_re": regex.compile(subj["ranking_locative"]),
+        "rank_nouns": frozenset(subj["ranking_nouns"]),
         "non": non_rules,
         "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
         "targets_re": regex.compile("|".join(f"(?:{t['pattern']})" for t in targets)),
@@ -512,6 +515,30 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     return Span.of(text, start, end)
 
 
+def _rank_subject(text: str, seg_start: int, q: Quantity, R: dict[str, Any], words: _Words) -> Span | None:
+    """What a ranking ranks: the phrase before its ranking verb (总量|位列全省|第3位).
+
+    seg_start (int): where the clause starts.
+    RETURNS (Span | None): the subject; None when the clause names none (the caller then
+        takes the sentence's first measure).
+    """
+    verb = None
+    for m in R["rank_verb_re"].finditer(text, seg_start, q.start):
+        verb = m  # the last ranking verb before the number
+    if verb is None:
+        return _left_subject(text, seg_start, q.start, R, words)
+    end = verb.start()
+    loc = R["rank_locative_re"].search(text, seg_start, end)
+    if loc is not None:
+        end = loc.start()
+    lead = seg_start
+    while lead < end and text[lead] in _LEAD_JUNK:
+        lead += 1
+    if lead >= end:
+        return Span.of(text, verb.start(), verb.end()) if verb.group() in R["rank_nouns"] and loc is None else None
+    return _left_subject(text, seg_start, end, R, words)
+
+
 # ---------------------------------------------------------------- change, period, target
 
 
@@ -594,6 +621,7 @@ def find_indicators(
 
     out: list[Indicator] = []
     last_subject: dict[int, Span | None] = {}  # sentence start -> subject of the previous indicator
+    first_subject: dict[int, Span] = {}  # sentence start -> subject of its first indicator that has one
     prev_cut: dict[int, int] = {}  # clause start -> end of the previous non-modifier quantity
     prev_end: dict[int, int] = {}  # clause start -> end of the previous indicator
     for i, q in enumerate(quantities):
@@ -619,23 +647,30 @@ def find_indicators(
         share_of = q.unit_kind in _SHARE_KINDS and not text.startswith(_LEVEL_NOUNS_AFTER_DE, q.end) and (
             text.startswith("的", q.end) or (q.end < len(text) and _han(text[q.end]) and (q.unit_kind == "tenth" or q.qualifier in ("以上", "以下")))
         )
+        rank = q.unit_kind == "rank"
+        if rank:  # a ranking's clause may hold other numbers (在全市13个区县中排名第3位)
+            seg_start = clause.start
         if share_of or (q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end))):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
         change, basis, pred_start = _change(text, seg_start, q, R)
+        if rank:  # a rank is a position, never a change (排名上升至第3位)
+            change, basis = None, None
         parallel = prev is not None and prev_end.get(clause.start) == prev.end and text[seg_start : q.start] in R["list_joiners"]
         if parallel and prev is not None and subject is None:
             subject, how = prev.subject, "parallel"  # 分别增长23.5%和31.2%
             change = change or prev.change
         if subject is None and not parallel:
-            subject = _left_subject(text, seg_start, pred_start, R, w)
+            subject = _rank_subject(text, seg_start, q, R, w) if rank else _left_subject(text, seg_start, pred_start, R, w)
             how = "left" if subject else how
         if change is None:  # no change verb before the number (so no basis either)
             change = _rate_change(text, q, subject, R)
         if subject is None:
-            subject = last_subject.get(sent.start)
+            subject = (first_subject if rank else last_subject).get(sent.start)
             how = "inherited" if subject else "none"
         last_subject[sent.start] = subject
+        if subject is not None:
+            first_subject.setdefault(sent.start, subject)
         # period: nearest before in the sentence, else in the paragraph
         period = None
         para_lo = line_starts[bisect.bisect_right(line_starts, q.start) - 1]

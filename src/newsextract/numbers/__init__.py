@@ -8,6 +8,6 @@
 """
 
 from newsextract.numbers.parse import parse_number
-from newsextract.numbers.quantities import Quantity, find_quantities, qualifier_bounds
+from newsextract.numbers.quantities import Quantity, find_quantities, qualifier_bounds, ranking_verbs
 
-__all__ = ["parse_number", "find_quantities", "Quantity", "qualifier_bounds"]
+__all__ = ["parse_number", "find_quantities", "Quantity", "qualifier_bounds", "ranking_verbs"]

@@ -5,9 +5,10 @@ numerals); a bounded look-around then reads the prefix qualifier, multiplier (�
 infix qualifier (余 多 几), range (10—15, 两三), unit (longest match from ``data/units.tsv``)
 and suffix qualifier (以上 左右). The scan is linear in the text length.
 
-Not quantities: dates (``2019年``, ``6月3日``, ``1—7月``), ordinals (``第二``), Chinese numerals
-with no unit (``统一``, ``十九大``) and numerals inside fixed expressions (``data/idioms.txt``).
-Arabic numbers with no unit are reported with ``unit=None`` (rule ``bare``).
+Not quantities: dates (``2019年``, ``6月3日``, ``1—7月``), ordinals (``第二``, ``第三次会议``)
+except rankings after a ranking verb (``居全省第3位``, rule ``ranking``, see ``data/rankings.yaml``),
+Chinese numerals with no unit (``统一``, ``十九大``) and numerals inside fixed expressions
+(``data/idioms.txt``). Arabic numbers with no unit are reported with ``unit=None`` (rule ``bare``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Quantity:
     end (int): offset one past the last character.
     value (int | float): the number with its multiplier applied (50亿元 -> 5000000000); the low end of a range.
     unit (str | None): the unit or measure word without the multiplier ("元", "%", "个百分点"); None when bare.
-    unit_kind (str | None): the unit's kind from ``units.tsv`` (count, money, percent, time...).
+    unit_kind (str | None): the unit's kind from ``units.tsv`` (count, money, percent, time...);
+        ``rank`` for a ranking (第3位).
     multiplier (str | None): 万/亿/千万... as printed when it scales the number, else None.
     qualifier (str | None): approximation/bound word as printed (余 多 以上 近 约 超过...), else None.
     low (int | float | None): low end for ranges (两三个 -> 2, 十几家 -> 11), else None.
@@ -104,6 +106,31 @@ def qualifier_bounds() -> dict[str, str]:
         for q in _qualifiers()[pos]:
             out.setdefault(q["word"], q["bound"])
     return out
+
+
+@functools.cache
+def _rankings() -> dict[str, Any]:
+    """The compiled ranking rule of ``data/rankings.yaml``."""
+    data = load_yaml(PKG, "data/rankings.yaml")
+    verbs = ranking_verbs()
+    gap = int(data["max_gap"])
+    return {
+        "units": tuple(sorted(data["units"], key=len, reverse=True)),
+        # the verb, then at most `gap` characters of the same clause, then 第
+        "verb_re": regex.compile(rf"(?:{'|'.join(map(regex.escape, verbs))})[^，。；！？,;!?：:\n]{{0,{gap}}}$"),
+        "reach": gap + max(map(len, verbs)),
+        "not_followed_by": regex.compile(data["not_followed_by"]),
+    }
+
+
+@functools.cache
+def ranking_verbs() -> tuple[str, ...]:
+    """The ranking verbs of ``data/rankings.yaml`` (居, 位列, 排名...), longest first.
+
+    RETURNS (tuple[str, ...]): the verbs.
+    """
+    data = load_yaml(PKG, "data/rankings.yaml")
+    return tuple(sorted(set(data["verbs"]), key=len, reverse=True))
 
 
 @functools.cache
@@ -307,6 +334,30 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _ranking(text: str, s: int, core_end: int, cn: bool) -> Quantity | None:
+    """第N位 / 第N名 after a ranking verb (居全省第3位): a rank; any other ordinal is None.
+
+    s (int): where the numeral starts (text[s - 1] is 第).
+    core_end (int): where the numeral ends.
+    cn (bool): the numeral is Chinese (第二位).
+    RETURNS (Quantity | None): the rank, its text from 第 to the unit.
+    """
+    R = _rankings()
+    unit = next((u for u in R["units"] if text.startswith(u, core_end)), None)
+    if unit is None:
+        return None
+    end = core_end + len(unit)
+    if R["not_followed_by"].match(text, end):
+        return None  # 第一名志愿者: the ordinal of a thing
+    if R["verb_re"].search(text, max(0, s - 1 - R["reach"]), s - 1) is None:
+        return None  # 第三名 with no ranking verb: an ordinal, not a rank
+    value = parse_decimal(text[s:core_end])
+    if value is None or value <= 0 or value != int(value):
+        return None
+    return Quantity(text=text[s - 1 : end], start=s - 1, end=end, value=to_number(value), unit=unit,
+                    unit_kind="rank", rule="ranking")
+
+
 def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable state machine
     n = len(text)
     neg_text, _, cn_text = m.groups()  # (neg, ar, cn)
@@ -315,7 +366,7 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
     core_end = m.end()
     neg = neg_text is not None
     if s > 0 and text[s - 1] == "第":
-        return None  # ordinal
+        return None if neg else _ranking(text, s, core_end, cn)  # an ordinal: a rank or nothing
     if core_end - s > _MAX_DIGITS:
         return None
     rule = "chinese" if cn else "arabic"
