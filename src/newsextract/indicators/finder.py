@@ -5,7 +5,9 @@ Pipeline of pure steps over one string:
 1. :func:`~newsextract.numbers.find_quantities` gives every number with a unit.
 2. Non-indicators are dropped: dates, session numbers (四届八次), relative time (两年前),
    the article 一 (一个目的), numbers in slogans and titles (“两个清单”, 《…》), and
-   thresholds inside a subject (亿元以上项目, 超十亿元的文旅项目) — see ``data/non_indicators.yaml``.
+   thresholds inside a subject (亿元以上项目, 超十亿元的文旅项目), top-N bands (前三名) — see
+   ``data/non_indicators.yaml``. A number with no unit is kept only as the value of a ratio
+   (城乡收入比缩小至1.92, ``data/ratios.yaml``); a ranking (居全省第3位) is a quantity of kind rank.
 3. For each kept quantity: change verb and basis just before it (``changes.yaml``,
    ``basis.yaml``), the subject (``subjects.yaml``: the noun phrase after a counted number
    or after a share of a population (60%以上的农户), else the phrase before it cut at the
@@ -57,6 +59,7 @@ def _rules() -> dict[str, Any]:
     non = load_yaml(PKG, "data/non_indicators.yaml")
     periods = load_yaml(PKG, "data/periods.yaml")
     targets = load_yaml(PKG, "data/targets.yaml")
+    ratios = load_yaml(PKG, "data/ratios.yaml")
     verbs: dict[str, str] = {}
     for kind in ("increase", "decrease"):
         for e in ch[kind]:
@@ -116,6 +119,10 @@ def _rules() -> dict[str, Any]:
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
         "max_chars": int(subj["max_chars"]),
+        "ratio_re": regex.compile(
+            "(?P<noun>" + "|".join(f"(?:{n})" for n in ratios["nouns"]) + rf")(?:{_alt(ratios['level_verbs'])})?$"
+        ),
+        "ratio_not_followed_re": regex.compile(ratios["not_followed_by"]),
         "rank_verb_re": regex.compile(_alt(ranking_verbs())),
         "rank_locative_re": regex.compile(subj["ranking_locative"]),
         "rank_nouns": frozenset(subj["ranking_nouns"]),
@@ -212,7 +219,7 @@ class _Intervals:
 
 def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, date_spans: _Intervals) -> str | None:
     if q.unit is None:
-        return "no_unit"
+        return None if _is_ratio(text, q, R) else "no_unit"
     if q.unit_kind == "fraction":
         return "fraction"
     if date_spans.overlaps(q.start, q.end):
@@ -232,6 +239,22 @@ def _excluded(text: str, q: Quantity, R: dict[str, Any], slogans: _Intervals, da
             continue
         return r["name"]
     return None
+
+
+def _ratio_noun_end(text: str, q: Quantity, R: dict[str, Any]) -> int | None:
+    """Where the ratio noun before a unitless number ends (收入比|缩小至1.89), or None when
+    the number is not the value of a ratio (``data/ratios.yaml``)."""
+    if q.rule != "bare" or q.qualifier or q.multiplier:
+        return None
+    if R["ratio_not_followed_re"].match(text, q.end):
+        return None
+    m = R["ratio_re"].search(text, max(0, q.start - 12), q.start)
+    return m.end("noun") if m is not None else None
+
+
+def _is_ratio(text: str, q: Quantity, R: dict[str, Any]) -> bool:
+    """A unitless number is the value of a ratio named right before it (收入比缩小至1.89)."""
+    return _ratio_noun_end(text, q, R) is not None
 
 
 @functools.lru_cache(maxsize=None)
@@ -654,6 +677,8 @@ def find_indicators(
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
         change, basis, pred_start = _change(text, seg_start, q, R)
+        if q.unit is None:  # a ratio (kept by _excluded): its subject is the ratio noun
+            pred_start = _ratio_noun_end(text, q, R) or pred_start
         if rank:  # a rank is a position, never a change (排名上升至第3位)
             change, basis = None, None
         parallel = prev is not None and prev_end.get(clause.start) == prev.end and text[seg_start : q.start] in R["list_joiners"]

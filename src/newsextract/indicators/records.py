@@ -23,7 +23,8 @@ class Indicator:
     end (int): offset one past the last character.
     value (int | float): the number with 万/亿 applied (50亿元 -> 5000000000); for a range, the
         low end in the first record and the high end in the second.
-    unit (str): unit or measure word without the multiplier ("元", "%", "个百分点", "家").
+    unit (str): unit or measure word without the multiplier ("元", "%", "个百分点", "家"); "" for
+        a ratio printed with no unit (城乡收入比1.92).
     qualifier (str | None): approximation/bound word as printed (余 多 以上 近 约 超过...).
     bound (str | None): approx / at_least / more_than / at_most / less_than / range, from the qualifier.
     low (int | float | None): low end of a range (两三个 -> 2).
