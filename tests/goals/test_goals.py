@@ -180,3 +180,19 @@ def test_goals_scale_linearly() -> None:
     big = "确保" + "很" * 300_000  # one clause with no punctuation
     assert [g.end for g in find_goals(big)] == [len(big)]
     assert time.perf_counter() - t0 < 60
+
+
+@pytest.mark.parametrize("case", _params(FIXTURES["targets_from_indicators"]))
+def test_goals_targets_from_indicators(case: dict[str, Any]) -> None:
+    """is_target is the goals family's: an indicator is a target exactly when inside a goal."""
+    from newsextract.goals.component import mark_targets
+    from newsextract.indicators import find_indicators
+
+    text = case["text"]
+    indicators = find_indicators(text)
+    assert not any(i.is_target for i in indicators)  # find_indicators alone never marks targets
+    goals = find_goals(text, indicators=indicators)
+    marked = mark_targets(indicators, goals)
+    assert [i.text for i in marked if i.is_target] == case["targets"]
+    in_goals = {(t.start, t.end, t.value) for g in goals for t in g.targets}
+    assert all(((i.start, i.end, i.value) in in_goals) == i.is_target for i in marked)

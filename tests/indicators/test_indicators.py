@@ -16,7 +16,7 @@ from newsextract.spans import Span
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "indicators"
 FILES = ("subjects.yaml", "changes.yaml", "qualifiers.yaml", "non_indicators.yaml")
 ALWAYS = ("text", "start", "end", "value", "unit", "qualifier", "change", "subject", "low", "high", "bound")
-SOMETIMES = ("basis", "period", "is_target")
+SOMETIMES = ("basis", "period")
 
 
 @attrs.frozen
@@ -65,7 +65,7 @@ def _expected(text: str, e: dict) -> Indicator:
         text=e["text"], start=start, end=start + len(e["text"]), value=e["value"], unit=e["unit"],
         qualifier=e.get("qualifier"), bound=bound, low=e.get("low"), high=e.get("high"), change=e.get("change"),
         basis=_span(text, e.get("basis")), subject=_span(text, e.get("subject")),
-        period=_span(text, e.get("period")), is_target=e.get("is_target", False),
+        period=_span(text, e.get("period")),
     )
 
 

@@ -14,7 +14,8 @@ Pipeline of pure steps over one string:
    last boundary word, with comparisons (高于全省平均水平), deadlines (9月底前), topic
    words and marker verbs stripped; a share of a plan printed on its own is its own
    measure (占年度计划的), a share of a whole inherits the subject), the nearest period
-   (``periods.yaml`` and the dates passed in) and whether a goal marker precedes it.
+   (``periods.yaml`` and the dates passed in). Whether a number is a goal's target is the
+   goals family's call (``is_target`` stays False here).
 4. A range (6—8个, 4%至7%, 三五个) gives two records, one per end (see :class:`Indicator`).
 """
 
@@ -58,7 +59,6 @@ def _rules() -> dict[str, Any]:
     subj = load_yaml(PKG, "data/subjects.yaml")
     non = load_yaml(PKG, "data/non_indicators.yaml")
     periods = load_yaml(PKG, "data/periods.yaml")
-    targets = load_yaml(PKG, "data/targets.yaml")
     ratios = load_yaml(PKG, "data/ratios.yaml")
     verbs: dict[str, str] = {}
     for kind in ("increase", "decrease"):
@@ -128,7 +128,6 @@ def _rules() -> dict[str, Any]:
         "rank_nouns": frozenset(subj["ranking_nouns"]),
         "non": non_rules,
         "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
-        "targets_re": regex.compile("|".join(f"(?:{t['pattern']})" for t in targets)),
         "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
         "period_strip_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
         "period_tail_re": regex.compile("(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")$"),
@@ -562,7 +561,7 @@ def _rank_subject(text: str, seg_start: int, q: Quantity, R: dict[str, Any], wor
     return _left_subject(text, seg_start, end, R, words)
 
 
-# ---------------------------------------------------------------- change, period, target
+# ---------------------------------------------------------------- change, period
 
 
 def _change(text: str, seg_start: int, q: Quantity, R: dict[str, Any]) -> tuple[str | None, Span | None, int]:
@@ -638,7 +637,6 @@ def find_indicators(
     date_spans = _Intervals(given_dates)
     period_spans = sorted({m.span() for m in R["periods_re"].finditer(text) if m.end() > m.start()} | set(given_dates))
     period_starts = [s for s, _ in period_spans]
-    targets = [m.start() for m in R["targets_re"].finditer(text)]
     q_starts = {q.start: q for q in quantities}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
@@ -704,13 +702,11 @@ def find_indicators(
             hit = _nearest_before(period_spans, period_starts, q.start, para_lo)
         if hit is not None:
             period = Span.of(text, *hit)
-        k = bisect.bisect_left(targets, sent.start)
-        is_target = k < len(targets) and targets[k] < q.start
         prev_end[clause.start] = q.end
         ind = Indicator(
             text=q.text, start=q.start, end=q.end, value=q.value, unit=q.unit or "",
             qualifier=q.qualifier, bound=_bound(q), low=q.low, high=q.high, change=change,
-            basis=basis, subject=subject, period=period, is_target=is_target, rule=f"{q.rule}/{how}",
+            basis=basis, subject=subject, period=period, rule=f"{q.rule}/{how}",
         )
         if q.rule in _RANGE_RULES and q.low is not None and q.high is not None and q.low != q.high:
             # a range states two figures: one record per end, same text and offsets

@@ -33,7 +33,9 @@ class Indicator:
     basis (Span | None): the comparison base printed before the change verb (同比, 较上年).
     subject (Span | None): the shortest phrase naming what is measured (片区改造率).
     period (Span | None): the period the number refers to (2021年以来, 1—7月), when printed.
-    is_target (bool): the number is a goal's target (力争…8个以上).
+    is_target (bool): the number is a goal's target (力争…8个以上): set by the goals family,
+        True exactly when the number lies inside a goal (it is then in ``Goal.targets``);
+        always False from ``find_indicators`` alone.
     rule (str): how it was found: the quantity rule and the subject rule ("arabic/left").
     """
 
