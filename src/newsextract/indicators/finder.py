@@ -117,6 +117,8 @@ def _rules() -> dict[str, Any]:
         "object_verb_re": regex.compile(rf"(?:{_alt([w for w in boundaries if len(w) > 1] + list(subj['object_verbs']))})$"),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
+        "rate_compound_verbs": frozenset(subj["rate_compound_verbs"]),
+        "rate_noun_max": int(subj["rate_noun_max"]),
         "measure_nouns_re": regex.compile(rf"(?:{_alt(subj['measure_nouns'])})$"),
         "max_chars": int(subj["max_chars"]),
         "ratio_re": regex.compile(
@@ -460,6 +462,8 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             continue  # 完成率, 实现值: part of a noun
         if R["nouns_after_boundary_re"].match(text, m.end()):
             continue  # 种植面积, 建设规模: one compound noun
+        if m.group() in R["rate_compound_verbs"] and text[end - 1] == "率" and end - m.end() <= R["rate_noun_max"]:
+            continue  # 整改销号率: the process verb names the rate with the noun after it
         if m.end() < len(text) and text[m.end()] == "的":
             continue  # 需整改的安全隐患: a relative clause inside the subject
         if m.end() < len(text) and text[m.end()] in R["list_joiners"]:
