@@ -114,6 +114,7 @@ def _rules() -> dict[str, Any]:
         ),
         "not_subjects": frozenset(subj["not_subjects"]),
         "kept_aspect": frozenset(subj["kept_aspect"]),
+        "object_verb_end_re": regex.compile(rf"(?:{_alt(w for w in boundaries if len(w) > 1)})$"),
         "object_verb_re": regex.compile(rf"(?:{_alt([w for w in boundaries if len(w) > 1] + list(subj['object_verbs']))})$"),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
@@ -468,6 +469,8 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             continue  # 需整改的安全隐患: a relative clause inside the subject
         if m.end() < len(text) and text[m.end()] in R["list_joiners"]:
             continue  # 教育和帮扶|困难群众: the first of coordinated verbs, both part of the subject
+        if m.start() > seg_start + 1 and text[m.start() - 1] in R["list_joiners"] and R["object_verb_end_re"].search(text, seg_start, m.start() - 1):
+            continue  # 走访和慰问|困难职工: the second of coordinated verbs, the first kept them both
         if (
             m.start() > 0
             and text[m.start() - 1] in R["attributive_before"]
