@@ -21,7 +21,8 @@ from newsextract.goals.records import Goal
 from newsextract.spans import OffsetIndex, Span
 
 _PACKAGE = "newsextract.goals"
-_CLAUSE_STOP = frozenset("；;")  # a goal never runs past these
+_CLAUSE_STOP = frozenset("；;")  # a goal never runs past these (but a list header's goal does)
+_LIST_COLON = frozenset("：:")  # a marker ending in one heads a list of aims (目标任务：)
 _TRAILING = CLAUSE_END | frozenset(" \t\r\u3000")
 _WINDOW = 200  # characters after a marker that its `requires` check looks at
 _QUOTE_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』"}
@@ -456,14 +457,19 @@ class _Finder:
         ge, last = _content_end(text, clause.start, clause.end), ci
         if r.purpose.search(text[max(clause.start, gs - 4): gs]) is not None:
             return ge, last  # 为确保……，<the means>
+        # "目标任务：A；B。": a list header ending in a colon covers its items to the sentence
+        # end, across ；and past the markers inside them (要实现……)
+        header = mk.extend == "sentence" and (
+            text[marker_end - 1] in _LIST_COLON or text.startswith(tuple(_LIST_COLON), marker_end)
+        )
         j = ci + 1
-        while j < len(cls) and text[cls[j - 1].end - 1] not in _CLAUSE_STOP:
+        while j < len(cls) and (header or text[cls[j - 1].end - 1] not in _CLAUSE_STOP):
             nxt = cls[j]
             # "到2031年，" / "目标：": the aim is in the next clause
             bare = not mk.self_contained and ge - marker_end < 2
             if bare and r.stop.match(_head(text, nxt.start, nxt.end)):
                 break
-            if not bare and not self.continues(mk, nxt):
+            if not bare and not self.continues(mk, nxt, header):
                 break
             ge, last = _content_end(text, nxt.start, nxt.end), j
             j += 1
@@ -480,10 +486,15 @@ class _Finder:
             self._past_cache = {key: self.r.past.search(self.text, key[0], key[1]) is not None}
         return self._past_cache[key]
 
-    def continues(self, mk: _Marker, nxt: Span) -> bool:
+    def continues(self, mk: _Marker, nxt: Span, header: bool = False) -> bool:
+        """Whether the goal whose marker is ``mk`` goes on into clause ``nxt``.
+
+        header (bool): the marker heads a list ("目标任务："): a marker in ``nxt`` is one of
+            its items, not a goal of its own.
+        """
         r, text = self.r, self.text
         head = _head(text, nxt.start, nxt.end)
-        if r.stop.match(head) or self.marker_in(nxt, nxt.start) is not None:
+        if r.stop.match(head) or (not header and self.marker_in(nxt, nxt.start) is not None):
             return False
         if mk.extend == "sentence":
             return True
