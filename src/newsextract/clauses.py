@@ -56,7 +56,9 @@ def _interesting(ends: frozenset[str]) -> "regex.Pattern[str]":
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
-@functools.lru_cache(maxsize=128)
+# Large enough that the whole-text split survives the per-sentence splits of one article
+# (a page of 80 sentences asks for 80 more entries per family).
+@functools.lru_cache(maxsize=1024)
 def _split_cached(text: str, ends: frozenset[str], start: int, end: int | None) -> tuple[Span, ...]:
     return tuple(_split(text, ends, start, end))
 
