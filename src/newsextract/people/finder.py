@@ -205,6 +205,7 @@ class _Finder:
         self.taken: dict[int, str] = {}  # char offset → name whose mention covers it
         self.blocked: set[int] = set()  # byline characters
         self.byline_names: set[str] = set()
+        self.title_starts: set[int] = set()  # where a found title starts (filled by find_titles)
 
     # ------------------------------------------------------------------ evidence
     def follow_strength(self, e: int) -> int:
@@ -262,8 +263,15 @@ class _Finder:
             e = s + k + given
             if e > self.n or not self.hard.isdisjoint(range(s + 1, e)) or not self.blocked.isdisjoint(range(s, e)):
                 break
-            if not all(is_han(c) and c not in _NOT_GIVEN for c in text[s + k : e]):
+            if not all(is_han(c) for c in text[s + k : e]):
                 break
+            word_given = False
+            if any(c in _NOT_GIVEN for c in text[s + k : e]):
+                if not self._word_given(s, k, e):
+                    if given == 1 and text[s + k] in lx.word_given:
+                        continue  # 周|会明: the two-character given name may still be one word
+                    break
+                word_given = True  # 罗永和, 钱|立本: a function-word character ends a given name
             if given == 2 and text[s + k] == ANON:
                 break
             cand = text[s:e]
@@ -274,6 +282,8 @@ class _Finder:
             if rare and (given == 1 or not self._own_words(s + k, e)):
                 continue  # 县长来到现场: a rare surname needs a two-character given name that is one word
             strength = self.follow_strength(e)
+            if word_given and strength == 0:
+                continue  # 罗永和 needs a clear end (及, 、, 列席)
             if cand in lx.not_names or (strength == 0 and is_not_name(cand, lx) and not (self.words.present and self._own_words(s, e))):
                 continue  # a listed word (方案); a word at the start (高度重视) unless the name ends clearly
             wb = 0
@@ -295,6 +305,27 @@ class _Finder:
         if best is None or best[0] < min_strength:
             return None
         return best[3]
+
+    def _word_given(self, s: int, k: int, e: int) -> bool:
+        """True when the given name [s + k, e), holding a function-word character, is still a
+        given name: the only such characters are ``word_given`` ones, the last of them ends it,
+        pkuseg keeps the given name (钱|立本) or the whole name (罗永和) as one word, and a
+        conjunction (和) is not followed by a name or a title (李明和|副县长王芳)."""
+        text, lx = self.text, self.lx
+        given = text[s + k : e]
+        if not self.words.present or given[-1] not in lx.word_given:
+            return False
+        if any(c in _NOT_GIVEN for c in given[:-1]):
+            return False
+        if not (self._own_words(s, e) or (len(given) == 2 and self._own_words(s + k, e))):
+            return False
+        if given[-1] in lx.word_given_conj and e < self.n:
+            if lx.position_re.match(text, e) or e in self.title_starts or lx.label_re.match(text, e):
+                return False
+            k2 = surname_len(text, e, lx)
+            if k2 and any(plausible(text[e : e + k2 + g], lx) and self.words.boundary(e + k2 + g) for g in (1, 2)):
+                return False
+        return True
 
     def _own_words(self, g: int, e: int) -> bool:
         """True when [g, e) is one pkuseg word that starts a new word at ``g`` (True without words)."""
@@ -462,6 +493,7 @@ class _Finder:
             bare = position in lx.need_org and not org
             if bare and (position not in lx.after_name or m.group("acting") or m.group("deputy")):
                 continue
+            self.title_starts.add(s)
             out.append(
                 _RawTitle(
                     start=s, end=pe, pos_start=ps, ext_start=ext, org=org or None, position=position,

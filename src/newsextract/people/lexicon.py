@@ -31,6 +31,9 @@ class Lexicon:
     compound (frozenset[str]): two-character surnames (司马, 上官 ...).
     rare (frozenset[str]): surnames that are mostly function words (和, 从 ...); a name with one
         needs a confirmed end in every context.
+    word_given (frozenset[str]): function-word characters that may end a given name when
+        pkuseg keeps it as one word (罗永和, 钱立本); ``word_given_conj`` those of them that
+        are conjunctions (和: not before a name or a title).
     position_re (Pattern): acting marker? 副? position, longest position first.
     """
 
@@ -67,6 +70,8 @@ class Lexicon:
     clause_connectors: tuple[str, ...]
     appoint_ends: tuple[str, ...]
     not_given: frozenset[str]
+    word_given: frozenset[str]
+    word_given_conj: frozenset[str]
     position_re: Any
     appoint_re: Any
     label_re: Any
@@ -175,6 +180,8 @@ def lexicon() -> Lexicon:
         appoint_ends=_longest_first(_words(ap["ends"], "names.yaml appointments.ends")),
         # a whole given name that is a position, a cue word or an address term (柯书记, 苗老师)
         not_given=frozenset(position_group) | frozenset(cues) | frozenset(_words(n["address_terms"], "names.yaml address_terms")),
+        word_given=frozenset(_words(n["word_given"]["chars"], "names.yaml word_given.chars")),
+        word_given_conj=frozenset(_words(n["word_given"]["conjunctions"], "names.yaml word_given.conjunctions")),
         position_re=position_re,
         appoint_re=re.compile(_alternation(_words(ap["verbs"], "names.yaml appointments.verbs"))),
         label_re=re.compile(_first_char_guard(["与会"], qualifiers, labels) + f"(?:与会)?(?P<label>{label_pattern})"),
