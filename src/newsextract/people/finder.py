@@ -231,7 +231,9 @@ class _Finder:
     def _aspect(self, e: int) -> bool:
         return e + 1 < self.n and self.text[e + 1] in _ASPECT and is_han(self.text[e]) and self.text[e] not in self.lx.follow_single
 
-    def name_at(self, s: int, *, strict: bool = False, min_strength: int = 0, ambiguous_ok: bool = False) -> int | None:
+    def name_at(
+        self, s: int, *, strict: bool = False, min_strength: int = 0, ambiguous_ok: bool = False, object_cue: bool = False,
+    ) -> int | None:
         """End of the most plausible name starting at ``s``, or None.
 
         strict (bool): a weak context: reject surnames that are also common words (于 向 高 ...)
@@ -240,6 +242,8 @@ class _Finder:
             followed by anything when word boundaries do not contradict it).
         ambiguous_ok (bool): with ``strict``, still accept a surname that is also a common
             word (a strong cue before it: 村民计某), when the name's end is confirmed.
+        object_cue (bool): with ``ambiguous_ok``, the cue does not open its clause (看望了老教师X):
+            a list comma confirms the end of a name whose surname pkuseg sets apart.
         """
         text, lx = self.text, self.lx
         if s >= self.n or s in self.blocked:
@@ -297,8 +301,13 @@ class _Finder:
                 continue  # a short name needs a clear end: punctuation, a verb, or a word boundary (农户钱多了)
             if rare and strength != 2:
                 continue  # 县长有信心。: a rare surname's name needs a word (a verb) after it
-            if weak_surname and strength not in (1, 2):
-                continue  # 村民修路。: with a surname that is also a word, the name needs a word after it (说, 家中)
+            if weak_surname and strength not in (1, 2) and not (
+                object_cue and given == 2 and self._surname_apart(s, k, e) and self._list_comma(e)
+            ):
+                # 村民修路。: with a surname that is also a word, the name needs a word after it
+                # (说, 家中); after a cue that is an object (看望了老教师单|文秀,) a list comma
+                # will do when pkuseg sets the surname apart (a subject cue: 干部管|水渠, is a verb)
+                continue
             key = (strength, wb, given, e)
             if best is None or key > best:
                 best = key
@@ -327,10 +336,25 @@ class _Finder:
                 return False
         return True
 
+    def _surname_apart(self, s: int, k: int, e: int) -> bool:
+        """True when pkuseg's words split [s, e) right after the surname (单|文娟), not inside it."""
+        w = self.words
+        return w.present and s + k in w.starts and s + k not in w.inside and e in w.ends
+
+    def _list_comma(self, e: int) -> bool:
+        return e < self.n and e not in self.hard and self.text[e] in "、,，"
+
     def _own_words(self, g: int, e: int) -> bool:
         """True when [g, e) is one pkuseg word that starts a new word at ``g`` (True without words)."""
         w = self.words
         return not w.present or (g in w.starts and e in w.ends and all(i in w.inside for i in range(g + 1, e)))
+
+    def _clause_opening(self, s: int) -> bool:
+        """True when only modifiers of the cue (老, 青年) stand between the clause start and ``s``."""
+        i = s
+        while i > 0 and not self.clause_start(i) and s - i < 2:
+            i -= 1
+        return self.clause_start(i)
 
     def clause_start(self, s: int) -> bool:
         if s == 0 or s in self.hard:
@@ -618,7 +642,7 @@ class _Finder:
 
     def _name_list(
         self, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None,
-        starts: set[int] = frozenset(), strict: bool = False,
+        starts: set[int] = frozenset(), strict: bool = False, ambiguous_ok: bool = False, object_cue: bool = False,
     ) -> None:
         text = self.text
         while True:
@@ -627,7 +651,9 @@ class _Finder:
                 e += 2
             if e < self.n and text[e] == "、" and e + 1 not in starts:
                 s = e + 1
-                nxt = self.name_at(s, strict=strict, min_strength=1 if strict else 0)
+                nxt = self.name_at(
+                    s, strict=strict, min_strength=1 if strict else 0, ambiguous_ok=ambiguous_ok, object_cue=object_cue,
+                )
             elif e < self.n and text[e] in _JOINERS and e + 1 not in starts:
                 s = e + 1  # 阎某、习某和桓某: the last name of a list after 和/及/与
                 nxt = self.name_at(s, strict=True, min_strength=1)
@@ -646,12 +672,17 @@ class _Finder:
                 self._name_list(s, e, "group_list", group=m.group("label"), starts=starts)
 
     def cue_pass(self, starts: set[int]) -> None:
+        run_start, last_end = 0, -1  # where the current run of cue words (青年|教师|代表) starts
         for m in self.lx.cue_re.finditer(self.text):
             s = m.end()
+            if m.start() != last_end:
+                run_start = m.start()
+            last_end = s
             strong = len(m.group()) > 1  # 脱贫户, 村民: any surname; 户, 叫, 据: common surnames only
-            e = self.name_at(s, strict=True, min_strength=0 if strong else 1, ambiguous_ok=strong)
+            obj = strong and not self._clause_opening(run_start)
+            e = self.name_at(s, strict=True, min_strength=0 if strong else 1, ambiguous_ok=strong, object_cue=obj)
             if e is not None:
-                self._name_list(s, e, "name_cue", starts=starts, strict=True)
+                self._name_list(s, e, "name_cue", starts=starts, strict=True, ambiguous_ok=strong, object_cue=obj)
         for m in self.lx.frame_re.finditer(self.text):  # 在王某的带领下
             s, e = m.start("name"), m.end("name")
             if self.name_at(s, strict=True) == e:

@@ -185,7 +185,7 @@ def lexicon() -> Lexicon:
         position_re=position_re,
         appoint_re=re.compile(_alternation(_words(ap["verbs"], "names.yaml appointments.verbs"))),
         label_re=re.compile(_first_char_guard(["与会"], qualifiers, labels) + f"(?:与会)?(?P<label>{label_pattern})"),
-        cue_re=re.compile(f"(?:{_alternation(cues)})"),
+        cue_re=re.compile(f"(?:{_alternation(cues)})(?:{_alternation(_words(n['cue_suffixes'], 'names.yaml cue_suffixes'))})?"),
         frame_re=re.compile(
             f"在(?P<name>[{HAN}]{{2,4}}?)的(?:{_alternation(_words(n['frames'], 'names.yaml frames'))})下"
         ),
