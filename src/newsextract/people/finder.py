@@ -488,6 +488,9 @@ class _Finder:
                 if stop == 1 and text[i - 1] in _JOINERS and self._joined_org(i - 1):
                     i -= 1  # 市经济和信息化委员会: 和 inside an organisation's name
                     continue
+                if stop > 1 and text[i - stop : i] in lx.in_org_verbs and self._verb_in_org(i, ps):
+                    i -= stop  # 县委理论学习中心组组长: 学习 inside the body's name
+                    continue
                 if stop != 0:
                     break
                 i -= 1
@@ -512,6 +515,8 @@ class _Finder:
             if org and not self.org_like(org):
                 if not (m.group("deputy") or m.group("acting")) and self._elided_org(s, ps, position):
                     org = prefix + position[0]  # 公安局长 = 公安局 + 局长
+                elif position in lx.printed_org and self._printed_org(ext, s, ps, org):
+                    pass  # 迪信智能装备董事长: a company printed without 公司
                 else:
                     org, prefix, s = "", "", ps
             bare = position in lx.need_org and not org
@@ -525,6 +530,26 @@ class _Finder:
                 )
             )
         return out
+
+    def _verb_in_org(self, i: int, ps: int) -> bool:
+        """True when [i, ps), right after a stop verb, is a body's name without a level (中心组)."""
+        part = self.text[i:ps]
+        return (
+            0 < len(part) <= 8 and all(is_han(c) for c in part) and self.org_like(part)
+            and not any(part.startswith(marker) for marker, _ in self.lx.levels)
+        )
+
+    def _printed_org(self, ext: int, s: int, ps: int, org: str) -> bool:
+        """True when ``org`` (text[s:ps] without modifiers) may be a company printed without its
+        suffix: the leftward reading stopped at a boundary, 2–12 Han characters, no position
+        inside, not a name, and pkuseg starts a word where it starts."""
+        if not (2 <= len(org) <= 12 and all(is_han(c) for c in org)):
+            return False
+        if not (ext == 0 or self._is_stop(ext) != 0):
+            return False  # the reading ran out of room: no known start
+        if self.lx.position_re.search(org) or plausible(org, self.lx):
+            return False
+        return not self.words.present or s in self.words.starts
 
     def _bracket_open(self, close: int) -> int | None:
         """Offset of the bracket opening the one at ``close`` when only Han characters are inside."""

@@ -34,6 +34,9 @@ class Lexicon:
     word_given (frozenset[str]): function-word characters that may end a given name when
         pkuseg keeps it as one word (罗永和, 钱立本); ``word_given_conj`` those of them that
         are conjunctions (和: not before a name or a title).
+    printed_org (frozenset[str]): positions whose whole printed prefix is the organisation even
+        without an organisation suffix (迪信智能装备董事长).
+    in_org_verbs (frozenset[str]): stop verbs that may sit inside a body's name (理论学习中心组).
     position_re (Pattern): acting marker? 副? position, longest position first.
     """
 
@@ -43,6 +46,8 @@ class Lexicon:
     rare: frozenset[str]
     position_group: dict[str, str]
     self_contained: frozenset[str]
+    printed_org: frozenset[str]
+    in_org_verbs: frozenset[str]
     need_org: frozenset[str]
     after_name: frozenset[str]
     acting_markers: tuple[str, ...]
@@ -121,7 +126,10 @@ def lexicon() -> Lexicon:
     t = load_yaml(PACKAGE, "data/titles.yaml")
     position_group: dict[str, str] = {}
     self_contained: set[str] = set()
+    printed_org: set[str] = set()
     for group, spec in t["positions"].items():
+        if "printed_org" in spec:
+            printed_org.update(_words(spec["printed_org"], f"titles.yaml positions.{group}.printed_org"))
         for w in _words(spec["words"], f"titles.yaml positions.{group}"):
             position_group.setdefault(w, group)
             if spec.get("self_contained"):
@@ -152,6 +160,8 @@ def lexicon() -> Lexicon:
         rare=frozenset(rare),
         position_group=position_group,
         self_contained=frozenset(self_contained),
+        printed_org=frozenset(printed_org),
+        in_org_verbs=frozenset(_words(stops["in_org_names"], "names.yaml prefix_stops.in_org_names")),
         need_org=frozenset(_words(t["need_org"], "titles.yaml need_org")),
         after_name=frozenset(_words(t["after_name"], "titles.yaml after_name")),
         acting_markers=acting,
