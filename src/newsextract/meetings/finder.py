@@ -829,6 +829,9 @@ def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_sta
 # ------------------------------------------------------------------ people
 _MAX_TITLES = 60  # longest run of titles before a speaker's name ("市委副书记、市长、…张三")
 _MAX_LIST = 400  # longest attendance list walked from one name to its verb
+# longest title chain between a list comma and the next name ("A,区委常委、政法委书记兼区公安分局局长、
+# 区委某委员会副主任B出席"): the titles are stripped before the bridge is matched
+_MAX_BRIDGE = _MAX_TITLES
 
 
 def _is_byline(text: str, s: int, e: int, R: Rules) -> bool:
@@ -861,7 +864,7 @@ def _walk(text: str, pos: int, end: int, fill: Any, index: _Index, R: Rules, cro
             nxt = bisect.bisect_left(index.starts, first)
             if nxt < len(index.mentions):
                 ms = index.mentions[nxt][0]
-                if ms - first <= 25 and not any(ch in ",，;；。:：" for ch in text[first:ms]) and R.list_bridge.match(
+                if ms - first <= _MAX_BRIDGE and not any(ch in ",，;；。:：" for ch in text[first:ms]) and R.list_bridge.match(
                     _strip_titles(text, first, ms, index)
                 ):
                     if ms > pos:
@@ -910,6 +913,7 @@ def _people_roles(
     chairs: dict[str, Participant] = {}
     parts: dict[str, Participant] = {}
     cls = _units(text).clauses(ctx_start, ctx_end)
+    cl_starts = [c.start for c in cls]
     # "出席会议的还有:A,B、C": the lead holds for every name after it in its sentence
     leads: list[tuple[int, int]] = []  # (lead end, sentence end)
     if R.attendance_lead.search(text, ctx_start, ctx_end):
@@ -938,6 +942,7 @@ def _people_roles(
                 role, rule = "attended", "attendance_lead"
             elif R.invited_lead.search(text, max(cl.start, s - 40), s):
                 role, rule = "invited", "invited_lead"
+            pos = e
             if role is None:
                 pos = _walk(text, e, min(ctx_end, e + _MAX_LIST), R.fill_attendance, index, R, cross_comma=True)
                 for r in R.attendance:
@@ -955,6 +960,15 @@ def _people_roles(
                     if r.pattern.match(text, after_fill, cl.end):
                         role, rule = r.extra, r.name
                         break
+                if role is None and pos >= cl.end:
+                    # "书记A,主席B,代表C先后发言": the verb ends a comma-separated list of
+                    # speakers (the attendance walk stepped over the items); it holds for each
+                    j = bisect.bisect_right(cl_starts, pos) - 1
+                    stop = cls[j].end if j >= 0 and pos < cls[j].end else cl.end
+                    for r in R.speech:
+                        if r.pattern.match(text, pos, stop):
+                            role, rule = r.extra, r.name
+                            break
             if role is not None:
                 parts[name] = Participant(name=name, text=text[s:e], start=s, end=e, role=role, rule=rule)
     # "X到Y调研,并主持召开座谈会": the sentence's subject chairs
