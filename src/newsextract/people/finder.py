@@ -341,6 +341,13 @@ class _Finder:
         w = self.words
         return w.present and s + k in w.starts and s + k not in w.inside and e in w.ends
 
+    def _in_longer_word(self, ps: int, s: int) -> bool:
+        """True when one pkuseg word runs from the position at ``ps`` over ``s`` (主席台|前排就座:
+        the position is part of a longer word, a place); a word starting inside the position
+        (区|长方|小雄) is pkuseg gluing the name on, not evidence."""
+        w = self.words
+        return w.present and s > ps and all(i in w.inside for i in range(ps + 1, s + 1))
+
     def _list_comma(self, e: int) -> bool:
         return e < self.n and e not in self.hard and self.text[e] in "、,，"
 
@@ -643,7 +650,7 @@ class _Finder:
             s = raw.end
             while s < self.n and text[s] in _SPACES and s - raw.end < 2:
                 s += 1
-            e = self.name_at(s)
+            e = None if self._in_longer_word(raw.pos_start, s) else self.name_at(s)
             if e is None and text.startswith("的", s):
                 s += 1  # 时任平凉地委副书记的单某
                 e = self.name_at(s, strict=True, min_strength=1)
