@@ -234,3 +234,29 @@ def test_meetings_line_breaks_anywhere_stay_grounded(cuts: list[int]) -> None:
     for m in find_meetings(text, people=_people_in(text)):
         _check_grounding(text, m)
         assert "\n" not in m.name
+
+
+def test_meetings_verbs_in_one_clause_cost_a_bounded_head() -> None:
+    """A text without punctuation ("<p>区委召开会议</p>" pasted as one run): each 召开 reads a
+    bounded head before it, so 8x the text costs about 8x the time, not 64x."""
+
+    def cost(n: int) -> float:
+        text = "区委召开会议" * n
+        t0 = time.process_time()
+        find_meetings(text)
+        return time.process_time() - t0
+
+    cost(200)
+    small, big = min(cost(1000) for _ in range(2)), min(cost(8000) for _ in range(2))
+    assert big < small * 8 * 3
+
+
+def test_meetings_norm_table_covers_every_space() -> None:
+    """The name normaliser removes exactly what ``str.isspace`` accepts (and the quotes)."""
+    import sys
+
+    from newsextract.meetings.finder import _WHITESPACE, _norm
+
+    spaces = {chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()}
+    assert spaces == set(_WHITESPACE)
+    assert _norm(" “县委\u3000常委会”\t") == "县委常委会"

@@ -553,8 +553,15 @@ def _organiser(
     text: str, start: int, end: int, R: Rules, index: _Index, dvs: _Dates
 ) -> tuple[Span | None, Span | None]:
     """The organ (subject of 召开) and venue in ``text[start:end]``, when they are clean."""
-    seg = text[start:end]
     location = None
+    if end - start > _MAX_HEAD:
+        # a clause this long before its verb (a text without punctuation) names no organ: only
+        # a venue in the last _MAX_HEAD characters is read, so each verb costs a bounded scan
+        loc_at = text.rfind("在", end - _MAX_HEAD, end)
+        if loc_at >= 0 and end - loc_at > 1 and not R.deictic_location.match(text[loc_at + 1:end]):
+            location = Span.of(text, loc_at + 1, end)
+        return None, location
+    seg = text[start:end]
     loc_at = seg.rfind("在")
     if loc_at >= 0 and end - (start + loc_at) > 1:
         ls, le = start + loc_at + 1, end
@@ -597,8 +604,14 @@ def _block_of(pos: int, blocks: list[int], n: int) -> tuple[int, int]:
     return blocks[i], (blocks[i + 1] if i + 1 < len(blocks) else n)
 
 
+# every character ``str.isspace`` accepts, and the quotes a name may be printed with
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_NORM_TABLE = str.maketrans("", "", _WHITESPACE + "“”\"'‘’")
+
+
 def _norm(name: str) -> str:
-    return "".join(ch for ch in name if not ch.isspace() and ch not in "“”\"'‘’")
+    """``name`` without spaces and quotes (one C-level pass)."""
+    return name.translate(_NORM_TABLE)
 
 
 def _same(a: str, b: str) -> bool:
@@ -829,6 +842,7 @@ def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_sta
 # ------------------------------------------------------------------ people
 _MAX_TITLES = 60  # longest run of titles before a speaker's name ("市委副书记、市长、…张三")
 _MAX_LIST = 400  # longest attendance list walked from one name to its verb
+_MAX_HEAD = 200  # longest clause head (organ, venue, dates) read before a 召开
 # longest title chain between a list comma and the next name ("A,区委常委、政法委书记兼区公安分局局长、
 # 区委某委员会副主任B出席"): the titles are stripped before the bridge is matched
 _MAX_BRIDGE = _MAX_TITLES
