@@ -260,3 +260,29 @@ def test_meetings_norm_table_covers_every_space() -> None:
     spaces = {chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()}
     assert spaces == set(_WHITESPACE)
     assert _norm(" “县委\u3000常委会”\t") == "县委常委会"
+
+
+def test_meetings_many_meetings_in_one_sentence_stay_linear() -> None:
+    """Many distinct meetings in one comma-joined run: each reads a bounded context (and the
+    next later sentence is found by bisection), so 8x the text costs about 8x the time."""
+    han = [chr(c) for c in range(0x4E00 + 500, 0x4E00 + 2500)]
+    kinds = ["推进会", "座谈会", "调度会", "部署会", "培训会", "动员会"]
+
+    def make(n: int) -> str:
+        out, i = [], 0
+        while len(out) * 14 < n:
+            a = "".join(han[(i * 37 + k * 211) % len(han)] for k in range(4))
+            b = "".join(han[(i * 53 + k * 389 + 7) % len(han)] for k in range(4))
+            out.append(f"县{a}局召开{b}{kinds[i % 6]},")
+            i += 1
+        return "".join(out)
+
+    def cost(n: int) -> float:
+        text = make(n)
+        t0 = time.process_time()
+        find_meetings(text)
+        return time.process_time() - t0
+
+    cost(500)
+    small, big = min(cost(2500) for _ in range(2)), min(cost(20000) for _ in range(2))
+    assert big < small * 8 * 3

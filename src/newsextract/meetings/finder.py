@@ -666,15 +666,24 @@ def _assemble(
     groups = _merge_parts(groups, blocks, n, R)
     out = []
     openings: dict[int, list[Any]] = {}
+    mains = [g.main for g in groups]
+    starts = [m.sentence.start for m in mains]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
     for gi, g in enumerate(groups):
-        main = g.main
+        main = mains[gi]
         blk_start, blk_end = _block_of(main.sentence.start, blocks, n)
         ctx_end = blk_end
-        for other in groups[gi + 1:]:
-            o = other.main
-            if o.sentence.start > main.sentence.start and o.sentence.start < ctx_end:
-                ctx_end = o.sentence.start
-                break
+        # the next meeting reported in a later sentence ends the context (found by bisection:
+        # meetings sharing one long sentence are skipped without a walk over each)
+        if ordered:
+            j = bisect.bisect_right(starts, main.sentence.start, gi + 1)
+            if j < len(starts) and starts[j] < ctx_end:
+                ctx_end = starts[j]
+        else:
+            for o in mains[gi + 1:]:
+                if o.sentence.start > main.sentence.start and o.sentence.start < ctx_end:
+                    ctx_end = o.sentence.start
+                    break
         ctx_start = main.sentence.start
         if blk_start not in openings:
             openings[blk_start] = _opening_dates(text, dvs, heads, blk_start, blk_end)
@@ -683,6 +692,14 @@ def _assemble(
             if R.context_end.match(text, sent.start, sent.end) or _new_day(text, sent, date, R, dvs):
                 ctx_end = sent.start
                 break
+        # bounded contexts keep many meetings linear: a sentence longer than any real one (an
+        # unpunctuated run) is read only _MAX_SENTENCE characters around the verb, and an
+        # article at most _MAX_AFTER characters past the meeting's sentence
+        if main.sentence.end - main.sentence.start > _MAX_SENTENCE:
+            ctx_start = max(ctx_start, main.anchor - _MAX_SENTENCE)
+            ctx_end = min(ctx_end, main.anchor + _MAX_SENTENCE)
+        else:
+            ctx_end = min(ctx_end, main.sentence.end + _MAX_AFTER)
         named = g.best_name
         organizer = next((c.organizer for c in g.cands if c.organizer is not None), None)
         location = next((c.location for c in g.cands if c.location is not None), None)
@@ -843,6 +860,8 @@ def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_sta
 _MAX_TITLES = 60  # longest run of titles before a speaker's name ("市委副书记、市长、…张三")
 _MAX_LIST = 400  # longest attendance list walked from one name to its verb
 _MAX_HEAD = 200  # longest clause head (organ, venue, dates) read before a 召开
+_MAX_SENTENCE = 1000  # a longer "sentence" is an unpunctuated run: its meetings read only this far around the verb
+_MAX_AFTER = 8000  # longest stretch of an article read after a meeting's sentence for its roles
 # longest title chain between a list comma and the next name ("A,区委常委、政法委书记兼区公安分局局长、
 # 区委某委员会副主任B出席"): the titles are stripped before the bridge is matched
 _MAX_BRIDGE = _MAX_TITLES
