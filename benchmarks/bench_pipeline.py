@@ -189,6 +189,9 @@ ADVERSARIAL = {
     "title chain": lambda n: ("县委副书记、" * (n // 6 + 1))[:n],
     "unclosed quotes": lambda n: "“" * n,
     "meeting sentences, commas only": lambda n: ("县委书记王某主持召开会议，" * (n // 13 + 1))[:n],
+    "distinct meetings in one run": lambda n: "".join(
+        f"县{chr(0x4F00 + i % 1500)}{chr(0x5200 + i % 997)}局召开{chr(0x5600 + i % 1499)}{chr(0x5A00 + i % 991)}推进会,"
+        for i in range(n // 12 + 1))[:n],
     "goal markers": lambda n: ("力争全年新增就业1200人以上，确保" * (n // 18 + 1))[:n],
     "dates": lambda n: ("2025年3月5日" * (n // 9 + 1))[:n],
     "HTML tags": lambda n: ("<p>区委召开会议</p>" * (n // 14 + 1))[:n],

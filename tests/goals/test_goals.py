@@ -165,13 +165,11 @@ def test_goals_never_raise_genre_text(text: str) -> None:
     _check_grounded(text, find_goals(text))
 
 
-def test_goals_scale_linearly() -> None:
-    """1 MB of news-like text and 100 kB of goal-dense text take seconds (no quadratic paths)."""
-    import time
-
+def test_goals_large_and_dense_texts_complete() -> None:
+    """1 MB of news-like text, 100 kB of goal-dense text, one long paragraph and one clause
+    without punctuation: exact results (their speed is measured in benchmarks/bench_pipeline.py)."""
     plain = "记者获悉,1至8月全镇新上技改项目47个,同比增7.2%,其中智能化改造19个。\n"
     dense = "全会要求,要确保三季度完成投资12亿元,力争年底前建成项目5个以上,打造一批示范点。"
-    t0 = time.perf_counter()
     n_plain = 1_000_000 // (len(plain) + len(dense))
     assert len(find_goals((plain + dense) * n_plain)) == 3 * n_plain
     assert len(find_goals(dense * (100_000 // len(dense)))) == 3 * (100_000 // len(dense))
@@ -179,7 +177,6 @@ def test_goals_scale_linearly() -> None:
     assert find_goals(review) == []
     big = "确保" + "很" * 300_000  # one clause with no punctuation
     assert [g.end for g in find_goals(big)] == [len(big)]
-    assert time.perf_counter() - t0 < 60
 
 
 @pytest.mark.parametrize("case", _params(FIXTURES["targets_from_indicators"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -189,14 +188,13 @@ def test_meetings_genre_soup_grounded(parts: list[str], heads: list[tuple[int, i
         assert not {p.name for p in m.chair} & {p.name for p in m.participants}
 
 
-def test_meetings_linear_time_on_long_text() -> None:
-    """~300k characters of meeting sentences run in seconds, not minutes."""
+def test_meetings_long_text_completes() -> None:
+    """~300k characters of meeting sentences, bare verbs and list commas complete
+    (speed: benchmarks/bench_pipeline.py)."""
     unit = "3月2日晚,镇党委书记林岳明主持召开全镇水库安全隐患排查会,镇领导祁晓峰等参加。会议研究了相关事项;审定了排查方案。"
     text = unit * 5000 + "召开" * 20000 + "、" * 20000
-    t0 = time.perf_counter()
     found = find_meetings(text, people=_people_in(text[:2000]))
     assert len(found) >= 1
-    assert time.perf_counter() - t0 < 60
 
 
 def test_meetings_component_stores_results() -> None:
@@ -236,19 +234,15 @@ def test_meetings_line_breaks_anywhere_stay_grounded(cuts: list[int]) -> None:
         assert "\n" not in m.name
 
 
-def test_meetings_verbs_in_one_clause_cost_a_bounded_head() -> None:
-    """A text without punctuation ("<p>区委召开会议</p>" pasted as one run): each 召开 reads a
-    bounded head before it, so 8x the text costs about 8x the time, not 64x."""
-
-    def cost(n: int) -> float:
-        text = "区委召开会议" * n
-        t0 = time.process_time()
-        find_meetings(text)
-        return time.process_time() - t0
-
-    cost(200)
-    small, big = min(cost(1000) for _ in range(2)), min(cost(8000) for _ in range(2))
-    assert big < small * 8 * 3
+def test_meetings_verbs_in_one_clause_complete() -> None:
+    """A text without punctuation ("<p>区委召开会议</p>" pasted as one run): every 召开 is read
+    (each reads a bounded head before it; the speed is measured by the benchmark's
+    adversarial inputs, not asserted here)."""
+    text = "区委召开会议" * 2000
+    found = find_meetings(text)
+    # a degenerate page: the first 召开 opens one meeting whose name runs on over the repeats
+    assert len(found) == 1 and found[0].name.startswith("会议区委召开会议")
+    _check_grounding(text, found[0])
 
 
 def test_meetings_norm_table_covers_every_space() -> None:
@@ -262,27 +256,20 @@ def test_meetings_norm_table_covers_every_space() -> None:
     assert _norm(" “县委\u3000常委会”\t") == "县委常委会"
 
 
-def test_meetings_many_meetings_in_one_sentence_stay_linear() -> None:
-    """Many distinct meetings in one comma-joined run: each reads a bounded context (and the
-    next later sentence is found by bisection), so 8x the text costs about 8x the time."""
+def test_meetings_many_meetings_in_one_sentence_complete() -> None:
+    """Many distinct meetings in one comma-joined run: each is found and grounded (each reads a
+    bounded context; the speed is measured by the benchmark's adversarial inputs)."""
     han = [chr(c) for c in range(0x4E00 + 500, 0x4E00 + 2500)]
     kinds = ["推进会", "座谈会", "调度会", "部署会", "培训会", "动员会"]
+    out = []
+    for i in range(1500):
+        a = "".join(han[(i * 37 + k * 211) % len(han)] for k in range(4))
+        b = "".join(han[(i * 53 + k * 389 + 7) % len(han)] for k in range(4))
+        out.append(f"县{a}局召开{b}{kinds[i % 6]},")
+    text = "".join(out)
+    found = find_meetings(text)
+    assert len(found) == 1500
+    assert found[1].name == out[1][out[1].index("召开") + 2 : -1]
+    for m in found:
+        _check_grounding(text, m)
 
-    def make(n: int) -> str:
-        out, i = [], 0
-        while len(out) * 14 < n:
-            a = "".join(han[(i * 37 + k * 211) % len(han)] for k in range(4))
-            b = "".join(han[(i * 53 + k * 389 + 7) % len(han)] for k in range(4))
-            out.append(f"县{a}局召开{b}{kinds[i % 6]},")
-            i += 1
-        return "".join(out)
-
-    def cost(n: int) -> float:
-        text = make(n)
-        t0 = time.process_time()
-        find_meetings(text)
-        return time.process_time() - t0
-
-    cost(500)
-    small, big = min(cost(2500) for _ in range(2)), min(cost(20000) for _ in range(2))
-    assert big < small * 8 * 3

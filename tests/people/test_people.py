@@ -125,15 +125,12 @@ def test_people_non_str_gives_nothing(value: Any) -> None:
     assert find_people(value) == []  # type: ignore[arg-type]
 
 
-def test_people_linear_on_large_text() -> None:
-    import time
-
+def test_people_large_text_completes() -> None:
+    """200k characters: the same three people (speed: benchmarks/bench_pipeline.py)."""
     unit = "旗委常委、旗长林秋白主持会议,旗领导方俊、洪兰等参加。林秋白指出,要抓好落实。"
     text = unit * (200_000 // len(unit))
-    t0 = time.perf_counter()
     people = find_people(text)
     assert [p.name for p in people] == ["林秋白", "方俊", "洪兰"]
-    assert time.perf_counter() - t0 < 30
 
 
 def test_people_component_on_doc(nlp: Any) -> None:
