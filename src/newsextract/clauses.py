@@ -7,6 +7,7 @@ clauses end at ，,；;：: too. Quotes and brackets are tracked so that a comma
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -71,12 +72,56 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, start, end) if end > start else None
 
 
+class _Splitting:
+    """A text split once into units (sentences or clauses), with range look-ups equal to
+    splitting the range again.
+
+    Splitting restarts cleanly where a unit starts or ends (only spacing lies between two
+    units), so a range from such an offset is made of the text's units up to ``end``, the one
+    running past ``end`` split again up to it. A range from any other offset is split afresh.
+
+    text (str): the text.
+    ends (frozenset[str]): the characters that end a unit.
+    """
+
+    def __init__(self, text: str, ends: frozenset[str]) -> None:
+        self.text = text
+        self.ends_at = ends
+        self.units = _split_cached(text, ends, 0, None)
+        self.starts = [u.start for u in self.units]
+        self.ends = [u.end for u in self.units]
+
+    def _edge(self, i: int) -> bool:
+        """True when a unit starts or ends at ``i`` (or ``i`` is the text's start or end)."""
+        k = bisect.bisect_left(self.starts, i)
+        if k < len(self.starts) and self.starts[k] == i or i in (0, len(self.text)):
+            return True
+        k = bisect.bisect_left(self.ends, i)
+        return k < len(self.ends) and self.ends[k] == i
+
+    def __call__(self, start: int = 0, end: int | None = None) -> list[Span]:
+        end = len(self.text) if end is None else end
+        if not self._edge(start):
+            return list(_split_cached(self.text, self.ends_at, start, end))
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_right(self.starts, end - 1, i)  # units starting before ``end``
+        if j > i and self.units[j - 1].end > end:
+            return [*self.units[i : j - 1], *_split_cached(self.text, self.ends_at, self.units[j - 1].start, end)]
+        return list(self.units[i:j])
+
+
+@functools.lru_cache(maxsize=16)
+def _splitting(text: str, ends: frozenset[str]) -> _Splitting:
+    return _Splitting(text, ends)
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]``, with their closing punctuation (cached: several
-    families split the same text)."""
-    return list(_split_cached(text, SENTENCE_END, start, end))
+    """Sentences of ``text[start:end]``, with their closing punctuation. The whole text is
+    split once (several families and many ranges ask); a range reuses its sentences."""
+    return _splitting(text, SENTENCE_END)(start, end)
 
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Clauses of ``text[start:end]``: split at sentence ends and at ，,；;：: (cached)."""
-    return list(_split_cached(text, CLAUSE_END, start, end))
+    """Clauses of ``text[start:end]``: split at sentence ends and at ，,；;：: (the whole text
+    is split once, as for :func:`sentences`)."""
+    return _splitting(text, CLAUSE_END)(start, end)

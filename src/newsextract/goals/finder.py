@@ -256,21 +256,12 @@ class _Finder:
         # reused while it still answers the question, so that a clause with many rejected
         # marker hits is not rescanned to its end for every hit (quadratic on long clauses)
         self._last_search: list[tuple[int, int, Any]] = [(-1, -1, None)] * len(self.r.marker_search)
-        # the clauses of the whole text (cached: the indicators split it already); a sentence
-        # end is a clause end too, so a sentence's clauses are the ones inside it
-        self.clauses = clauses(text)
-        self.clause_starts = [c.start for c in self.clauses]
 
     def marks(self, clause: Span) -> _Marks:
         key = (clause.start, clause.end)
         if key not in self._marks_cache:  # one clause at a time: scanned once, then dropped
             self._marks_cache = {key: _Marks(self.text, clause.start, clause.end)}
         return self._marks_cache[key]
-
-    def clauses_in(self, sent: Span) -> list[Span]:
-        """The clauses of ``sent`` (equal to ``clauses(text, sent.start, sent.end)``)."""
-        lo = bisect.bisect_left(self.clause_starts, sent.start)
-        return self.clauses[lo: bisect.bisect_left(self.clause_starts, sent.end, lo)]
 
     # ------------------------------------------------------------ checks
     def in_heading(self, start: int, end: int) -> bool:
@@ -377,8 +368,7 @@ class _Finder:
         return out
 
     def sentence_goals(self, sent: Span, speaker: Optional[tuple[Span, str]]):
-        text = self.text
-        cls = self.clauses_in(sent)
+        cls = clauses(self.text, sent.start, sent.end)  # sliced from the text's cached split
         found: list[Goal] = []
         speech_done = sent.start  # speech verbs before this offset were already read
         covered = pos = sent.start  # end of the last goal; where the marker search goes on

@@ -10,6 +10,7 @@ import attrs
 import regex
 
 from newsextract._data import load_yaml
+from newsextract.clauses import clauses, sentences
 from newsextract.errors import RulesError
 from newsextract.meetings.finder import (
     _MAX_LIST,
@@ -24,7 +25,6 @@ from newsextract.meetings.finder import (
     _is_subject,
     _meetings,
     _opening_dates,
-    _units,
     _walk,
 )
 from newsextract.meetings.records import Event, Meeting, Participant
@@ -113,7 +113,7 @@ def _events(text: str, heads: list[tuple[int, int]], index: _Index, dvs: _Dates)
     blocks = _blocks(text, heads)
     openings: dict[int, list[Any]] = {}
     found: list[dict[str, Any]] = []
-    for sent in _units(text).sentences():
+    for sent in sentences(text):
         if _in_heads(sent, heads, head_starts):
             continue
         vm = E.verb.search(text, sent.start, sent.end)
@@ -160,7 +160,7 @@ def _events(text: str, heads: list[tuple[int, int]], index: _Index, dvs: _Dates)
 def _leader(text: str, sent: Span, verb_at: int, R: Any, E: _EventRules, index: _Index) -> Participant | None:
     """The person who leads the visit: "X带队/率/一行", else the subject before the verb."""
     subject = None
-    for cl in _units(text).clauses(sent.start, verb_at + 1):
+    for cl in clauses(text, sent.start, verb_at + 1):
         for s, e, pi in index.in_range(cl.start, min(cl.end, verb_at)):
             if _is_byline(text, s, e, R):
                 continue

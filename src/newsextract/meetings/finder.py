@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -130,70 +129,6 @@ class _Dates(OffsetIndex):
 
 
 
-class _Splitting:
-    """A text split once into units (by :func:`~newsextract.clauses.sentences` or
-    :func:`~newsextract.clauses.clauses`), with look-ups equal to splitting a range again.
-
-    Splitting restarts cleanly where a unit starts or ends (only spacing lies between two
-    units), so a range from such an offset is made of the text's units up to ``end``, the one
-    running past ``end`` split again up to it. A range from any other offset is split afresh.
-
-    text (str): the text.
-    split (callable): ``sentences`` or ``clauses``.
-    """
-
-    def __init__(self, text: str, split: Any) -> None:
-        self.text = text
-        self.split = split
-        self.units: list[Span] = split(text)
-        self.starts = [u.start for u in self.units]
-        self.ends = [u.end for u in self.units]
-
-    def _edge(self, i: int) -> bool:
-        """True when a unit starts or ends at ``i`` (or ``i`` is the text's start or end)."""
-        k = bisect.bisect_left(self.starts, i)
-        if k < len(self.starts) and self.starts[k] == i or i in (0, len(self.text)):
-            return True
-        k = bisect.bisect_left(self.ends, i)
-        return k < len(self.ends) and self.ends[k] == i
-
-    def __call__(self, start: int = 0, end: int | None = None) -> list[Span]:
-        """``split(text, start, end)``."""
-        end = len(self.text) if end is None else end
-        if not self._edge(start):
-            return self.split(self.text, start, end)
-        i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_right(self.starts, end - 1, i)  # units starting before ``end``
-        if j > i and self.units[j - 1].end > end:
-            return self.units[i : j - 1] + self.split(self.text, self.units[j - 1].start, end)
-        return self.units[i:j]
-
-
-class _Units:
-    """The sentences and the clauses of one text, each split once when first asked for (see
-    :class:`_Splitting`).
-
-    text (str): the text.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @functools.cached_property
-    def sentences(self) -> _Splitting:
-        return _Splitting(self.text, sentences)
-
-    @functools.cached_property
-    def clauses(self) -> _Splitting:
-        return _Splitting(self.text, clauses)
-
-
-@functools.lru_cache(maxsize=4)
-def _units(text: str) -> _Units:
-    """The units of ``text``, split once for the meetings and the events of one doc."""
-    return _Units(text)
-
-
 def _offsets(obj: Any, n: int) -> tuple[int | None, int]:
     s, e = getattr(obj, "start", None), getattr(obj, "end", None)
     if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n:
@@ -254,7 +189,7 @@ def _find(text: str, index: _Index, dvs: _Dates, heads: list[tuple[int, int]]) -
     blocks = _blocks(text, heads)
     head_starts = [h[0] for h in heads]
     cands: list[_Candidate] = []
-    for sent in _units(text).sentences():
+    for sent in sentences(text):
         if R.trigger.search(sent.text) is None:
             continue
         cands.extend(_sentence_candidates(text, sent, _in_heads(sent, heads, head_starts), R, dvs, index))
@@ -401,7 +336,7 @@ def _sentence_candidates(
 ) -> list[_Candidate]:
     books = _book_ranges(text, sent.start, sent.end) if "《" in sent.text else []
     out: list[_Candidate] = []
-    for cl in _units(text).clauses(sent.start, sent.end):
+    for cl in clauses(text, sent.start, sent.end):
         if R.trigger.search(text, cl.start, cl.end) is None:
             continue  # every form below matches inside one clause, around a trigger word
         taken: list[tuple[int, int]] = []
@@ -688,7 +623,7 @@ def _assemble(
         if blk_start not in openings:
             openings[blk_start] = _opening_dates(text, dvs, heads, blk_start, blk_end)
         date = _date_for(main, dvs, openings[blk_start])
-        for sent in _units(text).sentences(main.sentence.end, ctx_end):
+        for sent in sentences(text, main.sentence.end, ctx_end):
             if R.context_end.match(text, sent.start, sent.end) or _new_day(text, sent, date, R, dvs):
                 ctx_end = sent.start
                 break
@@ -851,7 +786,7 @@ def _opening_dates(text: str, dvs: _Dates, heads: list[tuple[int, int]], blk_sta
     for s, e in heads:
         if s <= pos < e or (s >= pos and not text[pos:s].strip()):
             pos = max(pos, e)
-    for sent in _units(text).sentences(pos, min(blk_end, pos + 600)):
+    for sent in sentences(text, pos, min(blk_end, pos + 600)):
         return dvs.inside(sent.start, sent.end)
     return []
 
@@ -945,12 +880,12 @@ def _people_roles(
 ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
     chairs: dict[str, Participant] = {}
     parts: dict[str, Participant] = {}
-    cls = _units(text).clauses(ctx_start, ctx_end)
+    cls = clauses(text, ctx_start, ctx_end)
     cl_starts = [c.start for c in cls]
     # "出席会议的还有:A,B、C": the lead holds for every name after it in its sentence
     leads: list[tuple[int, int]] = []  # (lead end, sentence end)
     if R.attendance_lead.search(text, ctx_start, ctx_end):
-        for sent in _units(text).sentences(ctx_start, ctx_end):
+        for sent in sentences(text, ctx_start, ctx_end):
             m = R.attendance_lead.search(text, sent.start, sent.end)
             if m:
                 leads.append((m.end(), sent.end))
@@ -1007,7 +942,7 @@ def _people_roles(
     # "X到Y调研,并主持召开座谈会": the sentence's subject chairs
     if not chairs and g.main.rule in ("chair_convene", "chair_meeting"):
         sent = g.main.sentence
-        for cl in _units(text).clauses(sent.start, g.main.anchor):
+        for cl in clauses(text, sent.start, g.main.anchor):
             ms = [m for m in index.in_range(cl.start, cl.end) if m[1] <= g.main.anchor]
             if ms and _is_subject(text, cl.start, ms[0][0], R, index):
                 s, e, pi = ms[0]
@@ -1020,14 +955,14 @@ def _people_roles(
     if not chairs and not parts and main.rule in ("convene", "chair_convene"):
         gap = text[_lead_end(text, main.sentence, R):main.anchor]
         if R.convene_gap.match(gap):
-            prev = list(_units(text).sentences(max(0, main.sentence.start - 300), main.sentence.start))
+            prev = list(sentences(text, max(0, main.sentence.start - 300), main.sentence.start))
             for sent in reversed(prev[-3:]):
                 if R.verb_scan.search(text, sent.start, sent.end) and not R.visit.search(text, sent.start, sent.end):
                     break  # another meeting's report: not ours
                 if not R.visit.search(text, sent.start, sent.end):
                     continue
                 ms = index.in_range(sent.start, sent.end)
-                cl = next((c for c in _units(text).clauses(sent.start, sent.end) if ms and c.start <= ms[0][0] < c.end), None)
+                cl = next((c for c in clauses(text, sent.start, sent.end) if ms and c.start <= ms[0][0] < c.end), None)
                 if cl is not None and _is_subject(text, cl.start, ms[0][0], R, index):
                     s, e, pi = ms[0]
                     name = index.names[pi]
@@ -1052,8 +987,8 @@ def _people_roles(
 def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules) -> tuple[Span, ...]:
     items = []
     name_end = max(p.end for p in main.parts)
-    for sent in _units(text).sentences(ctx_start, ctx_end):
-        cls = _units(text).clauses(sent.start, sent.end)
+    for sent in sentences(text, ctx_start, ctx_end):
+        cls = clauses(text, sent.start, sent.end)
         first = True
         for cl in cls:
             if cl.end <= name_end:
@@ -1076,7 +1011,7 @@ def _agenda(text: str, main: _Candidate, ctx_start: int, ctx_end: int, R: Rules)
 
 def _reporting_units(text: str, ctx_start: int, ctx_end: int, R: Rules, index: _Index) -> tuple[Span, ...]:
     out: list[Span] = []
-    for cl in _units(text).clauses(ctx_start, ctx_end):
+    for cl in clauses(text, ctx_start, ctx_end):
         if R.reporting_verb.search(text, cl.start, cl.end) is None:
             continue  # the quick test: the pattern below ends with this verb
         m = R.reporting.match(text, cl.start, cl.end)
