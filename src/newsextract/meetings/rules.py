@@ -103,9 +103,7 @@ def rules() -> Rules:
             Named(name=e["name"], pattern=_compile(rf"(?P<name>[^,，;；。]{{1,60}}?{suffix})" + e["pattern"], e["name"]))
             for e in pat["before_verb"]
         )
-        # every held verb and embedded form matches one of these words: used to skip
-        # sentences and clauses quickly
-        trigger = _compile("召开|举行|主持|开幕|闭幕|上|进行|开展", "trigger")
+        trigger = _compile(pat["trigger"], "trigger")
         kind_entries = tuple(
             Named(name=k["kind"], extra=k["kind"], pattern=_compile(f"(?:{k['pattern']})$", k["kind"]))
             for k in kinds["kinds"]
