@@ -59,12 +59,6 @@ class Span:
         return self.end - self.start
 
 
-def is_grounded(obj: Any) -> bool:
-    """True for an attrs instance with ``text``/``start``/``end`` fields."""
-    plan = _plan(type(obj))
-    return plan is not None and plan.grounded
-
-
 @attrs.frozen
 class _RemapPlan:
     """What :func:`remap` needs to know about one attrs class, worked out once per class."""

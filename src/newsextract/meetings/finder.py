@@ -109,10 +109,6 @@ class _Index:
             j += 1
         return best
 
-    def mention_at(self, pos: int) -> bool:
-        i = bisect.bisect_left(self.starts, pos)
-        return i < len(self.mentions) and self.mentions[i][0] == pos
-
 
 class _Dates(OffsetIndex):
     """Date mentions sorted by offset, with look-ups by start and end."""
