@@ -40,6 +40,19 @@ class ModelLoadError(NewsextractError):
         )
 
 
+class PipelineNotSerialisableError(NewsextractError, NotImplementedError):
+    """newsextract's loaded pipeline cannot be saved (its segmenter is a set of tables)."""
+
+    code = "E006"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "newsextract's pipeline segments with tables derived from pkuseg's model, which spaCy "
+            "cannot serialise (nlp.to_disk / to_bytes). To save or change the spaCy pipeline, load "
+            "spaCy's own copy: spacy.load(newsextract.model.pipeline_path())."
+        )
+
+
 class DownloadError(NewsextractError):
     """Fetching the model through pip failed."""
 

@@ -36,15 +36,3 @@ def test_fastload_missing_or_stale_files_are_not_current(tmp_path):
     (pipeline / fastload._SOURCES[0]).write_bytes(b"xy")  # the model was reinstalled
     assert not fastload.is_current(pipeline)
     assert fastload.load_pipeline(pipeline) is None
-
-
-@pytest.mark.model
-def test_fastload_segments_like_spacy(nlp, tmp_path):
-    from newsextract.model import pipeline_path
-
-    out = fastload.build(pipeline_path(), tmp_path / "fast")
-    assert fastload.is_current(pipeline_path(), out)
-    seg = fastload.load_segmenter(out)
-    text = "区委副书记、区长林志远主持召开全区安全生产工作推进会，今年以来共排查整改隐患1200余处。"
-    assert seg.cut(text) == nlp.tokenizer.pkuseg_seg.cut(text)
-    assert len(seg.feature_extractor.feature_to_idx) == len(nlp.tokenizer.pkuseg_seg.feature_extractor.feature_to_idx)

@@ -6,8 +6,8 @@ Steps, each visible on stderr:
 3. the model (``features.pkl`` + ``weights.npz``) extracted to a temporary directory;
 4. a spaCy ``zh`` pipeline with the pkuseg segmenter initialised from it and saved with
    ``nlp.to_disk`` (spaCy writes ``features.msgpack``; loading never reads a pickle);
-5. the same model written once more in a form that loads in half the time
-   (:mod:`newsextract.model.fastload`: plain feature lines + memory-mapped weights);
+5. the same model turned into integer tables that load in a fraction of a second
+   (:mod:`newsextract.model.fastload`, read by :mod:`newsextract.model.segmenter`);
 6. ``manifest.json`` written last, so a half-finished install is never taken as installed.
 """
 
