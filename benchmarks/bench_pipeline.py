@@ -7,11 +7,14 @@
 Measures, in one run, and prints one table (JSON to ``--json``):
 
 - cold load: a fresh interpreter imports newsextract and loads the pipeline (median of
-  ``--load-runs``), phase by phase (import spacy, import newsextract, the pkuseg feature
-  dict, spaCy's pipeline, our components), with the resident memory (RSS) after the load;
+  ``--load-runs``), phase by phase (import spacy, import newsextract, the pkuseg
+  tables, spaCy's pipeline, our components), with the resident memory (RSS) after the load;
   and, for comparison, spaCy's own ``spacy.load`` of the same pipeline (pkuseg's msgpack);
-- chars/s of bare pkuseg segmentation (``nlp.make_doc``) and of the full ``extract()`` on
-  the same texts, interleaved round by round, and their ratio;
+- chars/s of bare pkuseg segmentation (spaCy's tokenizer with spacy-pkuseg's own
+  segmenter, loaded with ``spacy.load``), of newsextract's segmentation (``nlp.make_doc``,
+  the table segmenter: the same words) and of the full ``extract()``, on the same texts,
+  interleaved round by round; the ratio extract / pkuseg segmentation, and extract /
+  newsextract's own segmentation (what the rule components cost on top);
 - ``pipe(n_process=2)`` against ``pipe(n_process=1)`` on the same texts: the speed-up;
 - ``extract()`` chars/s on one input of each ``--sizes`` (texts joined into a page): linearity;
 - the same on adversarial inputs (no sentence end, one character repeated, thousands of
@@ -67,7 +70,7 @@ else:  # what newsextract.load() does, phase by phase
     if not fastload.is_current(pipeline_path(), d):
         print(json.dumps({"unavailable": True})); sys.exit(0)
     seg = fastload.load_segmenter(d)
-    mark("pkuseg features + weights (fast files)")
+    mark("pkuseg tables + weights (fast files)")
     nlp = spacy.load(pipeline_path(), exclude=["tokenizer"])
     nlp.tokenizer.pkuseg_seg = seg
     mark("spacy.load without the tokenizer")
@@ -128,27 +131,33 @@ def page_of_size(texts: list[str], size: int) -> str:
     return "\n\n".join(parts)[:size]
 
 
-def seg_vs_extract(nlp, texts: list[str], rounds: int) -> dict:
+def seg_vs_extract(nlp, stock, texts: list[str], rounds: int) -> dict:
+    """pkuseg's own segmentation (spaCy's tokenizer with spacy-pkuseg), newsextract's
+    segmentation (``nlp.make_doc``: the table segmenter) and ``extract()``, interleaved."""
     import newsextract
 
     chars = sum(len(t) for t in texts)
-    seg = {"wall": 0.0, "cpu": 0.0}
-    ext = {"wall": 0.0, "cpu": 0.0}
-    for _ in range(rounds):  # interleaved, so that machine load affects both alike
-        _, w, c = _timed(lambda: [nlp.make_doc(t) for t in texts])
-        seg["wall"] += w
-        seg["cpu"] += c
-        _, w, c = _timed(lambda: [newsextract.extract(t) for t in texts])
-        ext["wall"] += w
-        ext["cpu"] += c
-    total = chars * rounds
-    out = {
-        "chars": chars, "rounds": rounds,
-        "segment_chars_per_s": total / seg["wall"], "segment_chars_per_cpu_s": total / seg["cpu"],
-        "extract_chars_per_s": total / ext["wall"], "extract_chars_per_cpu_s": total / ext["cpu"],
+    runs = {
+        "pkuseg": lambda: [stock.make_doc(t) for t in texts],
+        "segment": lambda: [nlp.make_doc(t) for t in texts],
+        "extract": lambda: [newsextract.extract(t) for t in texts],
     }
-    out["ratio"] = out["extract_chars_per_s"] / out["segment_chars_per_s"]
-    out["ratio_cpu"] = out["extract_chars_per_cpu_s"] / out["segment_chars_per_cpu_s"]
+    spent = {k: {"wall": 0.0, "cpu": 0.0} for k in runs}
+    for _ in range(rounds):  # interleaved, so that machine load affects all alike
+        for name, fn in runs.items():
+            _, w, c = _timed(fn)
+            spent[name]["wall"] += w
+            spent[name]["cpu"] += c
+    total = chars * rounds
+    out: dict = {"chars": chars, "rounds": rounds}
+    for name, t in spent.items():
+        out[f"{name}_chars_per_s"] = total / t["wall"]
+        out[f"{name}_chars_per_cpu_s"] = total / t["cpu"]
+    out["ratio"] = out["extract_chars_per_s"] / out["pkuseg_chars_per_s"]
+    out["ratio_cpu"] = out["extract_chars_per_cpu_s"] / out["pkuseg_chars_per_cpu_s"]
+    out["ratio_own"] = out["extract_chars_per_s"] / out["segment_chars_per_s"]
+    out["ratio_own_cpu"] = out["extract_chars_per_cpu_s"] / out["segment_chars_per_cpu_s"]
+    out["segmenter_speedup"] = out["segment_chars_per_cpu_s"] / out["pkuseg_chars_per_cpu_s"]
     return out
 
 
@@ -225,9 +234,12 @@ def table(r: dict) -> str:
                 row(f"  {phase}", f"{sec:.2f} s")
             row(f"RSS after load ({label})", f"{L['rss_mb']:.0f} MB", "target ≤ 1 GB" if mode == "newsextract" else "")
     s = r["segment_vs_extract"]
-    row("bare segmentation (make_doc)", f"{s['segment_chars_per_s']:.0f} chars/s ({s['segment_chars_per_cpu_s']:.0f}/CPU s)")
+    row("bare pkuseg segmentation (spacy-pkuseg)", f"{s['pkuseg_chars_per_s']:.0f} chars/s ({s['pkuseg_chars_per_cpu_s']:.0f}/CPU s)")
+    row("newsextract segmentation (make_doc)", f"{s['segment_chars_per_s']:.0f} chars/s ({s['segment_chars_per_cpu_s']:.0f}/CPU s)")
     row("full extract()", f"{s['extract_chars_per_s']:.0f} chars/s ({s['extract_chars_per_cpu_s']:.0f}/CPU s)")
-    row("ratio extract / segmentation", f"{s['ratio']:.2f} (CPU {s['ratio_cpu']:.2f})", "target ≥ 0.8")
+    row("ratio extract / pkuseg segmentation", f"{s['ratio']:.2f} (CPU {s['ratio_cpu']:.2f})", "target ≥ 0.8")
+    row("ratio extract / newsextract segmentation", f"{s['ratio_own']:.2f} (CPU {s['ratio_own_cpu']:.2f})")
+    row("table segmenter vs spacy-pkuseg (same words)", f"{s['segmenter_speedup']:.2f}x")
     p = r.get("pipe")
     if p:
         row("pipe n_process=1", f"{p['one_process_chars_per_s']:.0f} chars/s")
@@ -277,7 +289,14 @@ def main(argv: list[str] | None = None) -> int:
     for t in texts:  # warm-up: rule data is loaded and regexes compiled on first use
         nlp.make_doc(t)
         newsextract.extract(t)
-    r["segment_vs_extract"] = seg_vs_extract(nlp, texts, args.rounds)
+    import spacy
+    from newsextract.model import pipeline_path
+
+    stock = spacy.load(pipeline_path())  # spacy-pkuseg's own segmenter, for the ratio
+    for t in texts:
+        stock.make_doc(t)
+    r["segment_vs_extract"] = seg_vs_extract(nlp, stock, texts, args.rounds)
+    del stock
     r["pipe"] = pipe_speedup(texts, args.pipe_repeat)
     r["linearity"] = linearity(texts, [int(s) for s in args.sizes.split(",") if s])
     if args.adversarial:
