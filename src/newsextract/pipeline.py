@@ -7,6 +7,7 @@ Nothing here runs at import. The spaCy pipeline is loaded on first use, once per
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import itertools
 import logging
@@ -174,8 +175,14 @@ def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int) -> I
     load()  # before forking, so that the workers inherit the loaded model
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else methods[0])
-    with ctx.Pool(n_process) as pool:
-        yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=WORKER_CHUNK)
+    # Frozen objects are left out of the workers' garbage collections, which would
+    # otherwise write to (and so copy) every page of the inherited model objects.
+    gc.freeze()
+    try:
+        with ctx.Pool(n_process) as pool:
+            yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=WORKER_CHUNK)
+    finally:
+        gc.unfreeze()
 
 
 def _process(prepared: Iterator[_Prepared], ref: dt.date | None, *, batch_size: int) -> Iterator[Document]:
