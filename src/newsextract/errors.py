@@ -13,6 +13,17 @@ class NewsextractError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(f"[{self.code}] {message}")
 
+    def __reduce__(self) -> tuple:
+        # Subclasses build their message from other arguments; pickling (an error raised in
+        # a pipe() worker) must carry the finished message, not call __init__ again.
+        return (_rebuild, (type(self), self.args))
+
+
+def _rebuild(cls: type[NewsextractError], args: tuple) -> NewsextractError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    return error
+
 
 class ModelNotInstalledError(NewsextractError):
     """The pkuseg pipeline is not in the data directory."""
