@@ -101,6 +101,24 @@ def test_api_pipe_two_processes_matches_extract(sample_text, nlp):
     assert list(newsextract.pipe(texts, n_process=2, batch_size=2)) == expected
 
 
+@pytest.mark.parametrize("n_process", [2, 3], ids=["one-worker", "two-workers"])
+def test_api_pipe_in_parallel_keeps_order_over_many_chunks(nlp, n_process):
+    # more chunks than workers: some are extracted by the workers, some by this process
+    texts = [f"{m}月{d}日,区委书记方建华主持召开区委常委会,研究第{m * 31 + d}项工作。" for m in (3, 4) for d in range(1, 31)]
+    expected = [newsextract.extract(t) for t in texts]
+    got = list(newsextract.pipe(texts, n_process=n_process))
+    assert [d.text for d in got] == texts
+    assert got == expected
+
+
+@pytest.mark.parametrize("position", [0, 45], ids=["first-chunk", "later-chunk"])
+def test_api_pipe_in_parallel_raises_the_input_error(nlp, position):
+    texts: list = ["区委召开会议。"] * 60
+    texts[position] = b"\xe5\x8c\xba"
+    with pytest.raises(errors.InputTypeError, match="decode"):
+        list(newsextract.pipe(texts, n_process=2))
+
+
 def test_api_import_is_light():
     import subprocess
     import sys

@@ -141,16 +141,14 @@ def pipe(
 ) -> Iterator[Document]:
     """Like :func:`extract` over many texts, in order.
 
-    n_process (int): worker processes. With 1, everything runs here and ``nlp.pipe``
-        batches the segmentation. With more, each worker runs the whole of :func:`extract`
-        on its share of the texts: the pipeline is loaded here first and the workers are
-        forked from this process (where the platform can fork), so they share the model
-        instead of loading it again. (spaCy's own ``nlp.pipe(n_process=…)`` only moves the
+    n_process (int): processes extracting, this one included (-1: one per CPU). With 1,
+        everything runs here and ``nlp.pipe`` batches the segmentation. With more,
+        ``n_process - 1`` workers and this process each run the whole of :func:`extract`
+        on chunks of :data:`WORKER_CHUNK` texts: the pipeline is loaded here first and the
+        workers are forked from this process (where the platform can fork), so they share
+        the model instead of loading it again. (spaCy's own ``nlp.pipe(n_process=…)`` only moves the
         segmentation, and its docs cannot carry the records back.)
-    batch_size (int): texts segmented together by ``nlp.pipe`` in one process. Workers are
-        handed :data:`WORKER_CHUNK` texts at a time: a text costs a few milliseconds and
-        handing one over about one millisecond of this process's time, which on a
-        two-core machine is taken from the workers.
+    batch_size (int): texts segmented together by ``nlp.pipe`` in one process.
     YIELDS (Document): one per input text.
     """
     ref = coerce_reference_date(reference_date)
@@ -161,26 +159,60 @@ def pipe(
     return _process((_prepare(t) for t in texts), ref, batch_size=batch_size)
 
 
-WORKER_CHUNK = 8  # texts per hand-over to a worker (measured: 1 → 1.5x, 8 → 1.65x on 2 cores)
+WORKER_CHUNK = 4  # texts per hand-over to a worker
+_AHEAD = 2  # chunks queued per worker, so that a worker never waits for this process
+_BUFFERED = 64  # chunks done here while waiting for a worker's, before waiting outright
 
 
-def _extract_in_worker(job: tuple[Any, dt.date | None]) -> Document:
-    text, ref = job
-    return next(_process(iter([_prepare(text)]), ref, batch_size=16))
+def _extract_chunk(job: tuple[list[Any], dt.date | None]) -> list[Document]:
+    texts, ref = job
+    return list(_process((_prepare(t) for t in texts), ref, batch_size=16))
 
 
 def _parallel(texts: Iterable[str], ref: dt.date | None, *, n_process: int) -> Iterator[Document]:
+    """``n_process - 1`` forked workers, and this process works too: the next chunk of texts
+    is extracted here whenever the oldest chunk handed to a worker is not back yet. (A
+    process that only hands out and collects texts takes CPU from the workers on a machine
+    with as many cores as workers, and leaves one core idle otherwise.)"""
     import multiprocessing as mp
+    from collections import deque
 
     load()  # before forking, so that the workers inherit the loaded model
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else methods[0])
+    chunks = iter(lambda it=iter(texts): list(itertools.islice(it, WORKER_CHUNK)), [])
     # Frozen objects are left out of the workers' garbage collections, which would
     # otherwise write to (and so copy) every page of the inherited model objects.
     gc.freeze()
     try:
-        with ctx.Pool(n_process) as pool:
-            yield from pool.imap(_extract_in_worker, ((t, ref) for t in texts), chunksize=WORKER_CHUNK)
+        with ctx.Pool(n_process - 1) as pool:
+            queue: deque[Any] = deque()  # in input order: a worker's AsyncResult, or documents done here
+            in_workers = 0
+            exhausted = False
+            while True:
+                while not exhausted and in_workers < _AHEAD * (n_process - 1):
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        queue.append(pool.apply_async(_extract_chunk, ((chunk, ref),)))
+                        in_workers += 1
+                if not queue:
+                    return
+                head = queue[0]
+                if isinstance(head, list):
+                    queue.popleft()
+                    yield from head
+                    continue
+                if not head.ready() and not exhausted and len(queue) < _BUFFERED:
+                    chunk = next(chunks, None)
+                    if chunk is not None:
+                        queue.append(_extract_chunk((chunk, ref)))
+                        continue
+                    exhausted = True
+                queue.popleft()
+                in_workers -= 1
+                yield from head.get()
     finally:
         gc.unfreeze()
 
