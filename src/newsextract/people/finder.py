@@ -460,9 +460,12 @@ class _Finder:
             not self.words.present
             or (i - 1 in self.words.starts and i in self.words.ends)
             or ch in _CHAIN_SEPS
-            or (ch not in _JOINERS and i < self.n and text[i] in _LEVEL_CHARS)
+            or (i < self.n and text[i] in _LEVEL_CHARS)
         ):
-            return 1  # 兼 joins two titles even when pkuseg glues it to the next unit (兼县|监委)
+            # 兼 joins two titles even when pkuseg glues it to the next unit (兼县|监委), and
+            # 和/及 before a unit even when pkuseg glues it to the name before (吴|芳及|区委,
+            # 李|明和县); 和 inside a unit's name is _joined_org's to keep (区委和区政府)
+            return 1
         return 0
 
     def org_like(self, prefix: str) -> bool:
