@@ -204,9 +204,16 @@ def _looks_like_title(text: str, ln: _Line, has_more: bool) -> bool:
     return bool(regex.search(r"\p{Han}", s))
 
 
+# A line at least this wide (characters, and share of the article's widest line) that ends
+# open was wrapped by the printer, when the article has at least _WRAPPED_LINES such lines:
+# the next line continues it even before a full stop.
+_WRAPPED_MIN, _WRAPPED_SHARE, _WRAPPED_LINES = 16, 0.7, 3
+
+
 def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
+    pat = _patterns()
     heads = [ln for ln in group if ln.heading_level]
-    body = [ln for ln in group if not ln.heading_level]
+    body = [ln for ln in group if not ln.heading_level and not pat["masthead"].match(text, ln.start, ln.end)]
     title = None
     kickers: list[tuple[int, int]] = []
     subtitles: list[tuple[int, int]] = []
@@ -226,9 +233,13 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
     continuations: list[tuple[int, int]] = []
     dateline = None
     paragraphs: list[tuple[int, int]] = []
-    pat = _patterns()
     prev_open = False  # previous kept paragraph ended without closing punctuation
     prev_mid_sentence = False  # ... and it already holds a full stop: a single newline broke a sentence
+    prev_full = False
+    widths = [len(text[ln.start : ln.end].rstrip()) for ln in body]
+    full_width = max(_WRAPPED_MIN, _WRAPPED_SHARE * max(widths, default=0))
+    # a printed (wrapped) page shows it: several wide lines end open, mid-sentence
+    wrapped = sum(w >= full_width and not _is_closed(text, ln.start + w) for w, ln in zip(widths, body)) >= _WRAPPED_LINES
     for li, ln in enumerate(body):
         cuts: list[tuple[int, int]] = []
         # web-page metadata: 来源… 发布时间… / 责任编辑：… (an 作者：X in it is a credit)
@@ -272,7 +283,7 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
         if ln.blank_before:
             join = prev_open
         else:
-            join = prev_mid_sentence and not pat["item_start"].match(text, ln.start, ln.end)
+            join = (prev_mid_sentence or prev_full) and not pat["item_start"].match(text, ln.start, ln.end)
         if join and paragraphs:  # one logical paragraph across the column break
             paragraphs[-1] = (paragraphs[-1][0], ln.end)
         else:
@@ -281,10 +292,13 @@ def _article(text: str, group: list[_Line], plain: bool) -> ArticleLayout:
             pieces.append(Piece(start=s, end=e, joined=join if i == 0 else True))
         last_s, last_e = kept[-1]
         length = sum(e - s for s, e in kept)
-        # A paragraph broken by a column: long, or already holding a sentence, and not closed.
-        body_like = length >= 30 or any(ch in "。，,；" for ch in text[last_s:last_e])
+        # A paragraph broken by a column: long, or already holding a sentence (or continuing
+        # one), and not closed.
+        body_like = length >= 30 or any(ch in "。，,；" for ch in text[last_s:last_e]) or join
         prev_open = body_like and not _is_closed(text, last_e) and not continuations_at_end(continuations, ln.end)
         prev_mid_sentence = prev_open and bool(pat["sentence_stop"].search(text, paragraphs[-1][0], last_e))
+        # ... or the line is as wide as the page's lines: the printer wrapped it (宋|国华)
+        prev_full = wrapped and prev_open and length >= full_width
     start = group[0].start
     end = group[-1].end
     return ArticleLayout(
