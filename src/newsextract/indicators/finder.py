@@ -65,7 +65,11 @@ def _rules() -> dict[str, Any]:
         for e in ch[kind]:
             verbs[e["word"]] = kind
     multi = [w for w in verbs if len(w) > 1]
-    single = [w for w in verbs if len(w) == 1]
+    single = [w for w in verbs if len(w) == 1]  # and the basis-only words: a change only after a basis
+    for kind, words in ch["basis_only"].items():
+        for w in words:
+            verbs[w] = kind
+            single.append(w)
     basis_alt = "|".join(f"(?:{b['pattern']})" for b in basis)
     between = _alt(ch["between"])
     adverbs = _alt(ch["basis_adverbs"])
@@ -74,6 +78,7 @@ def _rules() -> dict[str, Any]:
         rf"(?:{between})?$"
     )
     rate_nouns = {w: k for k, ws in ch["rate_nouns"].items() for w in ws}
+    amount_nouns = {w: k for k, ws in ch["amount_nouns"].items() for w in ws}
     non_rules = []
     for r in non:
         non_rules.append({
@@ -90,6 +95,8 @@ def _rules() -> dict[str, Any]:
         "change_re": change_re,
         "rate_re": regex.compile(rf"(?:{_alt(rate_nouns)})$"),
         "rate_nouns": rate_nouns,
+        "amount_re": regex.compile(rf"(?:{_alt(amount_nouns)})$"),
+        "amount_nouns": amount_nouns,
         "comparison_re": regex.compile(_alt(ch["comparison_words"])),
         "predicates_re": regex.compile(
             rf"(?:{_alt(subj['predicates'])}|(?:{_alt(subj['level_verbs'])})(?:{_alt(subj['level_particles'])}))$"
@@ -588,7 +595,12 @@ def _change(text: str, seg_start: int, q: Quantity, R: dict[str, Any]) -> tuple[
 
 
 def _rate_change(text: str, q: Quantity, subject: Span | None, R: dict[str, Any]) -> str | None:
-    """The change a percentage states through its subject (增速|8%, 降幅|3%), when no verb does."""
+    """The change a number states through its subject when no verb does: a percentage's
+    (增速|8%, 降幅|3%), or any number's (户均增收|1.2万元)."""
+    if subject is not None:
+        am = R["amount_re"].search(subject.text)
+        if am is not None:
+            return R["amount_nouns"][am.group()]
     if subject is not None and q.unit_kind == "percent":
         rm = R["rate_re"].search(subject.text)
         if rm is not None and not R["comparison_re"].search(text, subject.start - 4 if subject.start >= 4 else 0, subject.start):
