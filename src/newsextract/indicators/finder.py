@@ -122,6 +122,7 @@ def _rules() -> dict[str, Any]:
         "not_subjects": frozenset(subj["not_subjects"]),
         "kept_aspect": frozenset(subj["kept_aspect"]),
         "object_verb_end_re": regex.compile(rf"(?:{_alt(w for w in boundaries if len(w) > 1)})$"),
+        "verbs_after_threshold": tuple(subj["verbs_after_threshold"]),
         "object_verb_re": regex.compile(rf"(?:{_alt([w for w in boundaries if len(w) > 1] + list(subj['object_verbs']))})$"),
         "nouns_after_boundary_re": regex.compile(_alt(subj["nouns_after_boundary"])),
         "attributive_before": frozenset(subj["attributive_before_boundary"]),
@@ -302,6 +303,8 @@ def _is_modifier(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) 
             return any(text.endswith(v, 0, q.start) for v in _rules()["verbs"])
         if nxt_char == "的":  # 10万元以上的村: a modifier
             return True
+        if text.startswith(_rules()["verbs_after_threshold"], e):
+            return False  # 农机150台套以上|投入抢收: the count is the verb's subject
         if q.unit_kind == "count" and _rules()["object_verb_re"].search(text, max(0, q.start - 6), q.start):
             return False  # 完成|200户以上|危旧房改造: the object of a verb is a count, not a threshold
         return not text.startswith(("其中", "和", "与", "及"), e)
@@ -690,7 +693,8 @@ def find_indicators(
         rank = q.unit_kind == "rank"
         if rank:  # a ranking's clause may hold other numbers (在全市13个区县中排名第3位)
             seg_start = clause.start
-        if share_of or (q.unit_kind in RIGHT_KINDS and (q.unit_kind != "time" or text.startswith("的", q.end))):
+        verb_next = text.startswith(R["verbs_after_threshold"], q.end)  # 农机150台套|投入抢收: the subject is on the left
+        if share_of or (q.unit_kind in RIGHT_KINDS and not verb_next and (q.unit_kind != "time" or text.startswith("的", q.end))):
             subject = _right_subject(text, q.end, clause.end, R, w, q_starts)
             how = "right" if subject else how
         change, basis, pred_start = _change(text, seg_start, q, R)
