@@ -140,7 +140,9 @@ def _rules() -> dict[str, Any]:
         "non": non_rules,
         "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
         "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
-        "period_strip_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+        # the longest period at a subject's start (POSIX: 2028年底, not 2028年), with a
+        # preposition before it (到2028年底|全县覆盖率)
+        "period_strip_re": regex.compile("(?:到|至|截至|截止到?|于)?(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")", regex.POSIX),
         "period_tail_re": regex.compile("(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")$"),
         "share_tail_re": regex.compile(rf"(?:{_alt(subj['share_lead_verbs'])})[^，。；、,;]{{1,8}}的$"),
     }
