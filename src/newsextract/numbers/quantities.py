@@ -168,15 +168,19 @@ _DATE_AFTER = "月日号"
 # ---------------------------------------------------------------- scanning helpers
 
 
-def _unit_at(text: str, p: int, cn: bool) -> _Unit | None:
+def _unit_at(text: str, p: int, cn: bool, tenth_ok: bool | None = None) -> _Unit | None:
+    """The unit printed at ``p``. tenth_ok: 成 may be the tenths unit (default: after Chinese
+    numerals only; the caller allows a whole Arabic 1–10 as well: 接近3成)."""
     if p >= len(text):
         return None
+    if tenth_ok is None:
+        tenth_ok = cn
     for u in _units().get(text[p], ()):
         end = p + len(u.word)
         if text.startswith(u.word, p):
             if u.not_followed_by and end < len(text) and text[end] in u.not_followed_by:
                 continue
-            if u.kind == "tenth" and not cn:
+            if u.kind == "tenth" and not tenth_ok:
                 continue
             if u.kind == "score" and cn:
                 continue  # 十分重要, 三分之一: 分 is a score only after Arabic digits (91.5分)
@@ -483,7 +487,8 @@ def _read(text: str, m: Any) -> Quantity | None:  # noqa: C901 - one readable st
         ):
             return None
 
-    unit = _unit_at(text, p, cn)
+    whole_tenths = not cn and "." not in text[s:core_end] and value == value.to_integral_value() and 1 <= value <= 10
+    unit = _unit_at(text, p, cn, tenth_ok=cn or whole_tenths)
     if unit is None:
         if cn:
             return None  # Chinese numerals need a unit (统一, 二十大, 十三五)
