@@ -653,6 +653,7 @@ class _Finder:
             s = raw.end
             while s < self.n and text[s] in _SPACES and s - raw.end < 2:
                 s += 1
+            s = self._after_note(s)  # 镇党委副书记(挂职)程某: a short note between title and name
             e = None if self._in_longer_word(raw.pos_start, s) else self.name_at(s)
             if e is None and text.startswith("的", s):
                 s += 1  # 时任平凉地委副书记的单某
@@ -674,6 +675,18 @@ class _Finder:
                 last_org = (sid, org)
             chain = []
             self._name_list(s, e, "title_chain", titles=titles, starts=starts)
+
+    def _after_note(self, s: int) -> int:
+        """Past a bracketed note of 1–5 Han characters at ``s`` ((挂职), (兼), (主持工作)), else ``s``."""
+        text = self.text
+        if s >= self.n or text[s] not in "(（":
+            return s
+        for k in range(s + 2, min(self.n, s + 7)):
+            if text[k] in ")）":
+                return k + 1
+            if not is_han(text[k]):
+                return s
+        return s
 
     def _name_list(
         self, s: int, e: int, rule: str, *, titles: Sequence[Title] = (), group: str | None = None,
