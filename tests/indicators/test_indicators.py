@@ -87,6 +87,13 @@ def test_indicators_words_sharpen_boundaries() -> None:
     assert [i.subject.text for i in find_indicators("38个乡镇在建工程开工", words=[(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 11)])] == ["乡镇在建工程"]
 
 
+def test_indicators_words_zhanbi_split_by_words_is_still_a_noun() -> None:
+    """占 is a one-character boundary only outside the noun 占比, even when pkuseg splits it (投资额|占|比)."""
+    text = "投资额占比58.2%"
+    words = [(0, 3), (3, 4), (4, 5), (5, 10)]
+    assert [i.subject.text for i in find_indicators(text, words=words)] == ["投资额占比"]
+
+
 def test_indicators_words_complement_begins_word() -> None:
     """A complement character after a boundary stays in the subject when it begins a word (到位)."""
     text = "已到位资金3.2亿元。"

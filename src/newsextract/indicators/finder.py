@@ -499,7 +499,7 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
     if words.given:
         singles = R["boundary_single"]
         for i in range(seg_start, search_end):
-            if text[i] in singles and words.is_word(i, i + 1) and i + 1 < end:
+            if text[i] in singles and words.is_word(i, i + 1) and i + 1 < end and not any(s0 <= i < e0 for s0, e0 in shields):
                 if boundary is None or i + 1 > boundary:
                     boundary = i + 1
     if boundary is not None:
