@@ -737,18 +737,34 @@ class _Finder:
                 self.add(self.text[s:e], s, e, "name_cue")
 
     def count_pass(self) -> None:
+        """Names right before a count of people (A、B等8位常委): the last one, then the ones
+        before it in the same 、 list."""
         text = self.text
         for m in _COUNT_RE.finditer(text):
             e = m.start()
-            for length in (3, 2, 4):
-                s = e - length
-                if s < 0:
-                    continue
-                cand = text[s:e]
-                if plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s) and self.blocked.isdisjoint(range(s, e)):
-                    if not self.words.present or s in self.words.starts:
-                        self.add(cand, s, e, "count_list")
-                        break
+            found: list[tuple[int, int]] = []
+            while True:
+                s = self._counted_name_before(e)
+                if s is None:
+                    break
+                found.append((s, e))
+                if s < 2 or text[s - 1] != "、":
+                    break
+                e = s - 1
+            for s, e in reversed(found):  # in text order
+                self.add(text[s:e], s, e, "count_list")
+
+    def _counted_name_before(self, e: int) -> int | None:
+        text = self.text
+        for length in (3, 2, 4):
+            s = e - length
+            if s < 0:
+                continue
+            cand = text[s:e]
+            if plausible(cand, self.lx, allow_ambiguous=False) and self.words.boundary(s) and self.blocked.isdisjoint(range(s, e)):
+                if not self.words.present or s in self.words.starts:
+                    return s
+        return None
 
     def speech_pass(self) -> None:
         text, lx = self.text, self.lx
