@@ -94,6 +94,13 @@ def test_indicators_words_zhanbi_split_by_words_is_still_a_noun() -> None:
     assert [i.subject.text for i in find_indicators(text, words=words)] == ["投资额占比"]
 
 
+def test_indicators_words_keep_a_leading_adverb_that_begins_a_word() -> None:
+    """再 is stripped from a subject's start as an adverb, never from the word 再生资源."""
+    text = "再生资源回收量3万吨"
+    words = [(0, 4), (4, 6), (6, 7), (7, 10)]
+    assert [i.subject.text for i in find_indicators(text, words=words)] == ["再生资源回收量"]
+
+
 def test_indicators_words_complement_begins_word() -> None:
     """A complement character after a boundary stays in the subject when it begins a word (到位)."""
     text = "已到位资金3.2亿元。"

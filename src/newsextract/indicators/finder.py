@@ -399,13 +399,14 @@ def _strip_place(text: str, start: int, end: int, words: _Words) -> int:
     return start
 
 
-def _strip_lead(text: str, start: int, end: int, R: dict[str, Any]) -> int:
-    """Skip topic words naming where or when (全县, 我区, 今年以来, 1—10月) at ``start``."""
+def _strip_lead(text: str, start: int, end: int, R: dict[str, Any], words: "_Words | None" = None) -> int:
+    """Skip topic words naming where or when (全县, 我区, 今年以来, 1—10月) at ``start``;
+    with pkuseg's words, never one that ends inside a word (再|生资源 is 再生资源)."""
     while True:
         moved = False
         for rx in (R["period_strip_re"], R["scopes_re"]):
             m = rx.match(text, start, end)
-            if m is not None and m.end() > start and m.end() < end:
+            if m is not None and m.end() > start and m.end() < end and not (words is not None and words.given and words.inside(m.end())):
                 start, moved = m.end(), True
         while start < end and text[start] in _LEAD_JUNK:
             start, moved = start + 1, True
@@ -517,9 +518,9 @@ def _left_subject(text: str, seg_start: int, seg_end: int, R: dict[str, Any], wo
             start += 1
         # a period or place right after the boundary is not part of the subject
         # (力争|全年|新增就业岗位, 确保|全县|规上工业产值)
-        start = _strip_lead(text, start, end, R)
+        start = _strip_lead(text, start, end, R, words)
     else:
-        start = _strip_lead(text, start, end, R)
+        start = _strip_lead(text, start, end, R, words)
         start = _strip_place(text, start, end, words)
     while start < end and (text[start] in _LEAD_JUNK or text[start] == "的"):
         start += 1
