@@ -35,6 +35,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -702,6 +703,8 @@ class _Finder:
                 nxt = self.name_at(
                     s, strict=strict, min_strength=1 if strict else 0, ambiguous_ok=ambiguous_ok, object_cue=object_cue,
                 )
+                if nxt is None and not strict:
+                    nxt = self._sandwiched_item(s, strict=strict, ambiguous_ok=ambiguous_ok, object_cue=object_cue)
             elif e < self.n and text[e] in _JOINERS and e + 1 not in starts:
                 s = e + 1  # 阎某、习某和桓某: the last name of a list after 和/及/与
                 nxt = self.name_at(s, strict=True, min_strength=1)
@@ -710,6 +713,19 @@ class _Finder:
             if nxt is None:
                 return
             e = nxt
+
+    def _sandwiched_item(self, s: int, **kw: Any) -> int | None:
+        """End of a list item at ``s`` that is a word but stands between two names of the list
+        (县领导包文斌、田野、柏雅琴): a surname, 1–2 more Han characters, then 、 and a name."""
+        text, lx = self.text, self.lx
+        k = surname_len(text, s, lx)
+        if not k:
+            return None
+        for e in (s + k + 1, s + k + 2):
+            if e < self.n and text[e] == "、" and all(is_han(c) for c in text[s:e]) and self.blocked.isdisjoint(range(s, e)):
+                if self.hard.isdisjoint(range(s + 1, e + 1)) and self.name_at(e + 1, **kw) is not None:
+                    return e
+        return None
 
     # ------------------------------------------------------------------ other contexts
     def group_pass(self, starts: set[int]) -> None:
