@@ -119,7 +119,7 @@ def derive(feature_to_idx: dict[str, int], unigram: Any, weights: np.ndarray, n_
         for prefix, template in pair_prefixes:
             if feature.startswith(prefix):
                 rest = feature[len(prefix) :]
-                for cut in _positions(rest, "."):
+                for cut in (i for i, ch in enumerate(rest) if ch == "."):
                     a, b = single(rest[:cut]), single(rest[cut + 1 :])
                     if a is not None and b is not None:
                         pairs.append((template, a, b, idx))
@@ -129,7 +129,7 @@ def derive(feature_to_idx: dict[str, int], unigram: Any, weights: np.ndarray, n_
         for prefix, template in ww_prefixes:
             if feature.startswith(prefix):
                 rest = feature[len(prefix) :]
-                for cut in _positions(rest, "*"):
+                for cut in (i for i, ch in enumerate(rest) if ch == "*"):
                     a, b = slot_token.get(rest[:cut]), slot_token.get(rest[cut + 1 :])
                     if a is not None and b is not None:
                         word_pairs.append((template, a, b, idx))
@@ -203,10 +203,3 @@ def derive(feature_to_idx: dict[str, int], unigram: Any, weights: np.ndarray, n_
 def _key(template: int, first: int, second: int, base: int) -> int:
     return ((first * base + second) << S.TEMPLATE_BITS) | template
 
-
-def _positions(text: str, sep: str) -> list[int]:
-    out, i = [], text.find(sep)
-    while i >= 0:
-        out.append(i)
-        i = text.find(sep, i + 1)
-    return out
