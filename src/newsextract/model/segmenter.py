@@ -124,6 +124,7 @@ class TableSegmenter:
 
     def __init__(self, directory: str | Path) -> None:
         import spacy_pkuseg
+        from spacy_pkuseg.inference import run_viterbi
 
         d = Path(directory)
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
@@ -132,7 +133,6 @@ class TableSegmenter:
             # np.memmap costs a Python-level __getitem__ per call
             return np.load(d / f"{name}.npy", mmap_mode="r").view(np.ndarray)
 
-        self.directory = d
         self.n_tag = int(meta["n_tag"])
         self.n_nodes = int(meta["n_nodes"])
         self.n_tokens = int(meta["n_tokens"])
@@ -154,14 +154,13 @@ class TableSegmenter:
         tag_to_idx = meta["tag_to_idx"]
         self.is_begin = np.zeros(len(tag_to_idx), dtype=bool)  # pkuseg: a word starts at a "B…" tag
         self.is_begin[[i for t, i in tag_to_idx.items() if "B" in t]] = True
-        self.idx_to_tag = {i: t for t, i in tag_to_idx.items()}
         self.preprocesser = spacy_pkuseg.Preprocesser(meta["user_dict"])
         post = spacy_pkuseg.Postprocesser.__new__(spacy_pkuseg.Postprocesser)
         post.do_process = bool(meta["do_process"])
         post.common_words = set(_read_lines(d / "common_words.txt"))
         post.other_words = set(_read_lines(d / "other_words.txt"))
         self.postprocesser = post
-        self.postag = False
+        self._viterbi = run_viterbi  # pkuseg's own decoder
 
     @property
     def feature_extractor(self) -> Any:
@@ -251,9 +250,7 @@ class TableSegmenter:
         return out
 
     def _decode(self, piece: str, scores: np.ndarray) -> list[str]:
-        from spacy_pkuseg.inference import run_viterbi
-
-        _, tags = run_viterbi(scores, self.edge_score)
+        _, tags = self._viterbi(scores, self.edge_score)
         cuts = np.nonzero(self.is_begin[tags[1:]])[0] + 1
         bounds = [0, *cuts.tolist(), len(piece)]
         return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
