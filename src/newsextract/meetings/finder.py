@@ -35,6 +35,7 @@ import regex
 from newsextract.clauses import clauses, sentences
 from newsextract.meetings.records import Meeting, Participant
 from newsextract.meetings.rules import Rules, rules
+from newsextract.numbers.parse import parse_number
 from newsextract.spans import OffsetIndex, Span, remap
 
 
@@ -710,9 +711,9 @@ def _merge_headlines(groups: list[_Group], blocks: list[int], n: int, R: Rules) 
         if target is None:
             # 市政协召开六届十一次常委会议 over 政协某市第六届委员会常务委员会第十一次会议召开:
             # the same session numbers (届, 次) name the same meeting however it is worded
-            marks = {m for h in g.cands for m in _session_marks(h.name)}
+            marks = {m for h in g.cands for m in _session_marks(h.name, R)}
             if marks:
-                target = next((o for o in body.get(blk, []) if any(marks <= _session_marks(c.name) for c in o.cands)), None)
+                target = next((o for o in body.get(blk, []) if any(marks <= _session_marks(c.name, R) for c in o.cands)), None)
         if target is None:
             out.append(g)
         else:
@@ -720,15 +721,10 @@ def _merge_headlines(groups: list[_Group], blocks: list[int], n: int, R: Rules) 
     return out
 
 
-_SESSION_MARK = regex.compile(r"第?([一二三四五六七八九十百零〇两\d]+)(届|次)")
-
-
-def _session_marks(name: str) -> set[tuple[int | float, str]]:
+def _session_marks(name: str, R: Rules) -> set[tuple[int | float, str]]:
     """The session numbers in a meeting's name: {(6, 届), (11, 次)} for 第六届…第十一次会议."""
-    from newsextract.numbers.parse import parse_number
-
     out = set()
-    for m in _SESSION_MARK.finditer(name):
+    for m in R.session_number.finditer(name):
         value = parse_number(m.group(1))
         if value is not None:
             out.add((value, m.group(2)))

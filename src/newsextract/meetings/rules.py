@@ -41,6 +41,7 @@ class Rules:
     aggregate: Any
     generic_name: Any
     session_name: Any
+    session_number: Any
     organiser: Any
     deictic_location: Any
     manner: Any
@@ -123,6 +124,7 @@ def rules() -> Rules:
             quoted=_compile(next(e["pattern"] for e in pat["referred"] if e["name"] == "quoted"), "quoted"),
             generic_name=_compile(pat["generic_name"], "generic_name"),
             session_name=_compile(pat["session_name"], "session_name"),
+            session_number=_compile(pat["session_number"], "session_number"),
             organiser=_compile(pat["organiser"], "organiser"),
             deictic_location=_compile(pat["deictic_location"], "deictic_location"),
             manner=_compile(pat["manner"], "manner"),
