@@ -79,6 +79,7 @@ def _rules() -> dict[str, Any]:
     )
     rate_nouns = {w: k for k, ws in ch["rate_nouns"].items() for w in ws}
     amount_nouns = {w: k for k, ws in ch["amount_nouns"].items() for w in ws}
+    period_alt = "|".join(f"(?:{p['pattern']})" for p in periods)
     non_rules = []
     for r in non:
         non_rules.append({
@@ -138,12 +139,12 @@ def _rules() -> dict[str, Any]:
         "rank_locative_re": regex.compile(subj["ranking_locative"]),
         "rank_nouns": frozenset(subj["ranking_nouns"]),
         "non": non_rules,
-        "periods_re": regex.compile("|".join(f"(?:{p['pattern']})" for p in periods)),
+        "periods_re": regex.compile(period_alt),
         "slogan_re": regex.compile(r"“[^”\n]{1,10}”|‘[^’\n]{1,10}’|\"[^\"\n]{1,10}\"|《[^》\n]{0,60}》|〈[^〉\n]{0,60}〉"),
         # the longest period at a subject's start (POSIX: 2028年底, not 2028年), with a
         # preposition before it (到2028年底|全县覆盖率)
-        "period_strip_re": regex.compile("(?:到|至|截至|截止到?|于)?(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")", regex.POSIX),
-        "period_tail_re": regex.compile("(?:" + "|".join(f"(?:{p['pattern']})" for p in periods) + ")$"),
+        "period_strip_re": regex.compile(f"(?:到|至|截至|截止到?|于)?(?:{period_alt})", regex.POSIX),
+        "period_tail_re": regex.compile(f"(?:{period_alt})$"),
         "share_tail_re": regex.compile(rf"(?:{_alt(subj['share_lead_verbs'])})[^，。；、,;]{{1,8}}的$"),
     }
 
