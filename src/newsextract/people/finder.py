@@ -704,7 +704,7 @@ class _Finder:
                     s, strict=strict, min_strength=1 if strict else 0, ambiguous_ok=ambiguous_ok, object_cue=object_cue,
                 )
                 if nxt is None and not strict:
-                    nxt = self._sandwiched_item(s, strict=strict, ambiguous_ok=ambiguous_ok, object_cue=object_cue)
+                    nxt = self._sandwiched_item(s, ambiguous_ok=ambiguous_ok, object_cue=object_cue)
             elif e < self.n and text[e] in _JOINERS and e + 1 not in starts:
                 s = e + 1  # 阎某、习某和桓某: the last name of a list after 和/及/与
                 nxt = self.name_at(s, strict=True, min_strength=1)
